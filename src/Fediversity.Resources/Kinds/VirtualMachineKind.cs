@@ -1,0 +1,19 @@
+namespace Fediversity.Resources.Kinds;
+
+/// <summary>A virtual machine that runs one application.</summary>
+public static class VirtualMachineKind
+{
+    public const string Kind = "vm";
+
+    // Inputs.
+    public const string Name = "name";
+    public const string Cores = "cores";
+    public const string MemoryMiB = "memoryMiB";
+    public const string DiskGiB = "diskGiB";
+    public const string SshKeys = "sshKeys";
+
+    // Outputs.
+    public const string VmId = "vmId";
+    public const string Ipv4 = "ipv4";
+    public const string HostKey = "hostKey";
+}
