@@ -1,0 +1,22 @@
+using System.ComponentModel;
+
+namespace Fediversity.Configuration.Environment;
+
+/// <summary>The SMTP relay the applications send mail through.</summary>
+public sealed record MailRelay
+{
+    [Description("The relay's host name.")]
+    public required string Host { get; init; }
+
+    [Description("The relay's port.")]
+    public int Port { get; init; } = 587;
+
+    [Description("The domain of the applications' sender addresses when the operator's own is not used.")]
+    public required string FromDomain { get; init; }
+
+    [Description("The user name to sign in to the relay with, if it wants one.")]
+    public string? Username { get; init; }
+
+    [Description("A file that holds the relay password.")]
+    public string? PasswordFile { get; init; }
+}
