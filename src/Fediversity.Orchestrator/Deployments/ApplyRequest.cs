@@ -1,0 +1,21 @@
+using Fediversity.Orchestrator.Planning;
+using Fediversity.Resources.Graph;
+
+namespace Fediversity.Orchestrator.Deployments;
+
+/// <summary>One apply or destroy of a deployment.</summary>
+/// <param name="Desired">What the deployment should be; an empty graph destroys it.</param>
+/// <param name="Environment">The name of the hosting environment, for the record.</param>
+/// <param name="Confirm">Asked with the plan before anything changes; false stops the run.</param>
+public sealed record ApplyRequest(ResourceGraph Desired, string Environment, Func<Plan, bool> Confirm)
+{
+    /// <summary>Who runs this, as the lease and the run records name them.</summary>
+    public string Holder { get; init; } = DefaultHolder();
+
+    public string Command { get; init; } = "apply";
+
+    public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromSeconds(30);
+
+    public static string DefaultHolder() =>
+        $"{System.Environment.UserName}@{System.Environment.MachineName} (pid {System.Environment.ProcessId})";
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Fediversity.Orchestrator.Events;
+using Fediversity.Orchestrator.Execution;
+using Fediversity.Orchestrator.Locking;
+using Fediversity.Orchestrator.Planning;
+using Fediversity.Orchestrator.State;
+using Fediversity.Resources.Graph;
+using Fediversity.Resources.Providers;
+
+namespace Fediversity.Orchestrator.Deployments;
+
+/// <summary>
+/// Plans and applies deployments: takes the deployment's lease, plans against the recorded state,
+/// asks for confirmation, carries the plan out and records the run.
+/// </summary>
+public sealed class DeploymentRunner(StateStore store, ProviderRegistry providers, TimeProvider time)
+{
+    public ExecutorOptions Options { get; init; } = new();
+
+    /// <summary>Plans without taking the lease or changing anything.</summary>
+    public async Task<Plan> PlanAsync(ResourceGraph desired, CancellationToken cancellationToken)
+    {
+        var recorded = await store.LoadAsync(desired.Deployment, cancellationToken);
+        return Planner.Plan(desired, recorded, providers);
+    }
+
+    public async Task<ApplyResult> ApplyAsync(
+        ApplyRequest request, IDeploymentEventSink sink, CancellationToken cancellationToken)
+    {
+        var deployment = request.Desired.Deployment;
+        await using var lease = await DeploymentLease.AcquireAsync(
+            store, deployment, request.Holder, request.LeaseTtl, cancellationToken);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+
+        var recorded = await store.LoadAsync(deployment, linked.Token);
+        var plan = Planner.Plan(request.Desired, recorded, providers);
+        sink.Publish(PlanReady(plan));
+
+        if (plan.HasChanges && !request.Confirm(plan))
+        {
+            return new ApplyResult(plan, null);
+        }
+
+        var runId = await store.BeginRunAsync(deployment, request.Command, request.Holder, request.Environment,
+            linked.Token);
+        var executor = new Executor(store, providers, sink, time, Options);
+        var summary = await executor.ExecuteAsync(plan, request.Desired, recorded, runId, linked.Token);
+
+        var status = (summary.Succeeded, request.Desired.Resources.IsEmpty) switch
+        {
+            (true, true) => "destroyed",
+            (true, false) => "active",
+            (false, true) => "deleting",
+            (false, false) => "failed",
+        };
+        await store.EndRunAsync(runId, summary.Succeeded ? "succeeded" : "failed",
+            JsonSerializer.Serialize(summary), status, CancellationToken.None);
+        sink.Publish(summary);
+        return new ApplyResult(plan, summary);
+    }
+
+    private PlanReadyEvent PlanReady(Plan plan) => new()
+    {
+        Deployment = plan.Deployment,
+        At = time.GetUtcNow(),
+        Create = plan.Count(StepAction.Create),
+        Update = plan.Count(StepAction.Update),
+        Replace = plan.Count(StepAction.Replace),
+        Delete = plan.Count(StepAction.Delete),
+        Unchanged = plan.Count(StepAction.NoOp),
+        Steps = [.. plan.Steps
+            .Where(s => s.Action != StepAction.NoOp)
+            .Select(s => new PlannedStepView(s.Address.Value, s.Kind, s.Action, s.Reason, s.LosesData, s.Changes))],
+    };
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Fediversity.Resources;
+
+namespace Fediversity.Orchestrator.State;
+
+/// <summary>
+/// Encrypts secrets for the state store with AES-256-GCM under a key kept in a file of its own,
+/// readable by its owner only. Written here because the framework's Data Protection stack brings key
+/// rings and ASP.NET hosting that a command-line tool with one key file does not need.
+/// </summary>
+public sealed class SecretProtector
+{
+    private const string Prefix = "v1:";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    private readonly byte[] key;
+
+    private SecretProtector(byte[] key) => this.key = key;
+
+    /// <summary>Reads the key file, making it with a fresh random key (mode 0600) when it is missing.</summary>
+    public static SecretProtector FromKeyFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            var fresh = RandomNumberGenerator.GetBytes(32);
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+            };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            try
+            {
+                using var stream = new FileStream(path, options);
+                stream.Write(fresh);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process made it first; use theirs.
+            }
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        return bytes.Length == 32
+            ? new SecretProtector(bytes)
+            : throw new InvalidOperationException(
+                $"The state key file {path} is damaged (it must hold 32 bytes). Restore it from a backup; " +
+                "without it the stored secrets cannot be read.");
+    }
+
+    public string Protect(Secret secret)
+    {
+        var plain = System.Text.Encoding.UTF8.GetBytes(secret.Reveal());
+        var output = new byte[NonceSize + plain.Length + TagSize];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize, plain.Length), output.AsSpan(NonceSize + plain.Length));
+        return Prefix + Convert.ToBase64String(output);
+    }
+
+    public Secret Unprotect(string protectedValue)
+    {
+        if (!protectedValue.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A stored secret is in an unknown format.");
+        }
+
+        var input = Convert.FromBase64String(protectedValue[Prefix.Length..]);
+        var length = input.Length - NonceSize - TagSize;
+        var plain = new byte[length];
+
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize, length), input.AsSpan(NonceSize + length), plain);
+        return new Secret(System.Text.Encoding.UTF8.GetString(plain));
+    }
+}

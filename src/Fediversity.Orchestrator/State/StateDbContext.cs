@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Fediversity.Orchestrator.State;
+
+/// <summary>The state store's tables.</summary>
+public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : DbContext(options)
+{
+    public DbSet<DeploymentRow> Deployments => Set<DeploymentRow>();
+
+    public DbSet<ResourceRow> Resources => Set<ResourceRow>();
+
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    public DbSet<RunRow> Runs => Set<RunRow>();
+
+    public DbSet<LeaseRow> Leases => Set<LeaseRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DeploymentRow>(e =>
+        {
+            e.ToTable("deployments");
+            e.HasKey(d => d.Id);
+        });
+
+        modelBuilder.Entity<ResourceRow>(e =>
+        {
+            e.ToTable("resources");
+            e.HasKey(r => new { r.Deployment, r.Address });
+        });
+
+        modelBuilder.Entity<JournalEntry>(e =>
+        {
+            e.ToTable("journal");
+            e.HasKey(j => j.Id);
+            e.HasIndex(j => new { j.Deployment, j.EndedAtMs });
+        });
+
+        modelBuilder.Entity<RunRow>(e =>
+        {
+            e.ToTable("runs");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.Deployment);
+        });
+
+        modelBuilder.Entity<LeaseRow>(e =>
+        {
+            e.ToTable("leases");
+            e.HasKey(l => l.Deployment);
+        });
+    }
+}

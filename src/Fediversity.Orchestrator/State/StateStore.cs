@@ -1,0 +1,236 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Fediversity.Resources;
+using Fediversity.Resources.Providers;
+using Fediversity.Resources.Values;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fediversity.Orchestrator.State;
+
+/// <summary>
+/// The recorded state of every deployment, the journal of provider calls, runs and leases, kept
+/// through EF Core. Each write is its own short transaction so that a killed process loses at most
+/// the steps that were in flight.
+/// </summary>
+public sealed class StateStore
+{
+    private readonly DbContextOptions<StateDbContext> options;
+
+    private StateStore(DbContextOptions<StateDbContext> options, SecretProtector protector, TimeProvider time)
+    {
+        this.options = options;
+        Protector = protector;
+        Time = time;
+    }
+
+    public SecretProtector Protector { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>Opens (making when needed) the SQLite store in <paramref name="directory"/>.</summary>
+    public static async Task<StateStore> OpenSqliteAsync(
+        string directory, TimeProvider time, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var database = Path.Combine(directory, "fedi.db");
+        var connection = new SqliteConnectionStringBuilder
+        {
+            DataSource = database,
+            DefaultTimeout = 60,
+            Pooling = true,
+        }.ToString();
+
+        var options = new DbContextOptionsBuilder<StateDbContext>().UseSqlite(connection).Options;
+        var store = new StateStore(options, SecretProtector.FromKeyFile(Path.Combine(directory, "state.key")), time);
+
+        await using var initLock = await FileLock.AcquireAsync(database + ".init", cancellationToken);
+        await using var db = store.Context();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Database.EnsureCreatedAsync(cancellationToken);
+        return store;
+    }
+
+    internal StateDbContext Context() => new(options);
+
+    private long Now => Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task<DeploymentState> LoadAsync(string deployment, CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        var rows = await db.Resources.AsNoTracking()
+            .Where(r => r.Deployment == deployment)
+            .ToListAsync(cancellationToken);
+        var interrupted = await db.Journal.AsNoTracking()
+            .Where(j => j.Deployment == deployment && j.EndedAtMs == null)
+            .Select(j => j.Address)
+            .ToListAsync(cancellationToken);
+
+        var resources = rows
+            .Select(ToRecord)
+            .ToImmutableSortedDictionary(r => r.Address, r => r);
+        return new DeploymentState(
+            deployment, resources, [.. interrupted.Select(a => new ResourceAddress(a))]);
+    }
+
+    public async Task<IReadOnlyList<DeploymentRow>> ListDeploymentsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        return await db.Deployments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<RunRow?> LastRunAsync(string deployment, CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        return await db.Runs.AsNoTracking()
+            .Where(r => r.Deployment == deployment)
+            .OrderByDescending(r => r.StartedAtMs)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<string> BeginRunAsync(
+        string deployment, string command, string holder, string environment, CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        var id = Guid.NewGuid().ToString("N");
+        db.Runs.Add(new RunRow { Id = id, Deployment = deployment, Command = command, Holder = holder, StartedAtMs = Now });
+
+        var row = await db.Deployments.FindAsync([deployment], cancellationToken);
+        if (row is null)
+        {
+            db.Deployments.Add(new DeploymentRow
+            {
+                Id = deployment, Status = "deploying", Environment = environment, UpdatedAtMs = Now,
+            });
+        }
+        else
+        {
+            row.Status = command == "destroy" ? "deleting" : "deploying";
+            row.Environment = environment;
+            row.UpdatedAtMs = Now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return id;
+    }
+
+    public async Task EndRunAsync(
+        string runId, string outcome, string summaryJson, string deploymentStatus,
+        CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        var run = await db.Runs.FindAsync([runId], cancellationToken)
+            ?? throw new InvalidOperationException($"Run {runId} is not recorded.");
+        run.EndedAtMs = Now;
+        run.Outcome = outcome;
+        run.SummaryJson = summaryJson;
+
+        var deployment = await db.Deployments.FindAsync([run.Deployment], cancellationToken);
+        if (deployment is not null && deploymentStatus == "destroyed")
+        {
+            db.Deployments.Remove(deployment);
+        }
+        else if (deployment is not null)
+        {
+            deployment.Status = deploymentStatus;
+            deployment.UpdatedAtMs = Now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the intent of a provider call before it is made.</summary>
+    public async Task<long> BeginStepAsync(
+        string runId, string deployment, ResourceAddress address, string operation, string? handle,
+        CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        var entry = new JournalEntry
+        {
+            RunId = runId, Deployment = deployment, Address = address.Value, Operation = operation,
+            Handle = handle, StartedAtMs = Now,
+        };
+        db.Journal.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return entry.Id;
+    }
+
+    /// <summary>
+    /// Records a step's result: the resource as it now is (or its removal when <paramref name="record"/> is
+    /// null), and the end of every open intent for that address, in one transaction.
+    /// </summary>
+    public async Task CompleteStepAsync(
+        string deployment, ResourceAddress address, ResourceRecord? record, CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        var row = await db.Resources.FindAsync([deployment, address.Value], cancellationToken);
+
+        if (record is null && row is not null)
+        {
+            db.Resources.Remove(row);
+        }
+        else if (record is not null && row is null)
+        {
+            db.Resources.Add(ToRow(deployment, record, Now, Now));
+        }
+        else if (record is not null && row is not null)
+        {
+            var updated = ToRow(deployment, record, row.CreatedAtMs, Now);
+            db.Entry(row).CurrentValues.SetValues(updated);
+        }
+
+        await CloseIntentsAsync(db, deployment, address, "done", null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task FailStepAsync(
+        string deployment, ResourceAddress address, string error, CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        await CloseIntentsAsync(db, deployment, address, "failed", error, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task CloseIntentsAsync(
+        StateDbContext db, string deployment, ResourceAddress address, string outcome, string? error,
+        CancellationToken cancellationToken)
+    {
+        var open = await db.Journal
+            .Where(j => j.Deployment == deployment && j.Address == address.Value && j.EndedAtMs == null)
+            .ToListAsync(cancellationToken);
+        foreach (var entry in open)
+        {
+            entry.EndedAtMs = Now;
+            entry.Outcome = outcome;
+            entry.Error = error;
+        }
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(string deployment, CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        return await db.Journal.AsNoTracking()
+            .Where(j => j.Deployment == deployment)
+            .OrderBy(j => j.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    private ResourceRecord ToRecord(ResourceRow row) => new(
+        new ResourceAddress(row.Address),
+        row.Kind,
+        ValueJson.DeserializeMap(row.InputsJson, Protector.Unprotect),
+        ValueJson.DeserializeMap(row.OutputsJson, Protector.Unprotect),
+        [.. JsonSerializer.Deserialize<string[]>(row.DependenciesJson)!.Select(a => new ResourceAddress(a))]);
+
+    private ResourceRow ToRow(string deployment, ResourceRecord record, long createdAt, long updatedAt) => new()
+    {
+        Deployment = deployment,
+        Address = record.Address.Value,
+        Kind = record.Kind,
+        InputsJson = ValueJson.SerializeMap(record.Inputs, Protector.Protect),
+        OutputsJson = ValueJson.SerializeMap(record.Outputs, Protector.Protect),
+        DependenciesJson = JsonSerializer.Serialize(record.Dependencies.Select(d => d.Value).ToArray()),
+        CreatedAtMs = createdAt,
+        UpdatedAtMs = updatedAt,
+    };
+}
