@@ -15,6 +15,9 @@ public static class NixosHostKind
     /// <summary>A map from absolute path on the machine to file content; every content is a secret.</summary>
     public const string SecretFiles = "secretFiles";
 
+    /// <summary>A map from the same paths to <c>owner:group:mode</c>, for example <c>mastodon:mastodon:0400</c>.</summary>
+    public const string SecretFileModes = "secretFileModes";
+
     // Outputs.
     public const string ConfigurationHash = "configurationHash";
 }

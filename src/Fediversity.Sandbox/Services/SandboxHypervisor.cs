@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+
+namespace Fediversity.Sandbox.Services;
+
+/// <summary>
+/// The stand-in for a hypervisor: machines are records in a folder. Like a real one, a clone is a task
+/// that takes time, during which the machine is locked; ids come from a shared counter; a machine that
+/// is gone is reported as gone.
+/// </summary>
+public sealed class SandboxHypervisor(string root, SandboxLatency latency, TimeProvider time)
+{
+    private const int FirstVmId = 100;
+
+    private readonly RecordFolder<SandboxVm> vms = new(Path.Combine(root, "vms"));
+
+    public IReadOnlyList<SandboxVm> List() => [.. vms.All()];
+
+    public SandboxVm? FindByName(string name) => vms.All().FirstOrDefault(v => v.Name == name);
+
+    public SandboxVm? Get(int vmId) => vms.Read(vmId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Starts cloning a machine; it is locked until the clone task ends.</summary>
+    public SandboxVm BeginClone(string name, int cores, int memoryMiB, int diskGiB, IReadOnlyList<string> sshKeys) =>
+        vms.Locked(() =>
+        {
+            if (vms.All().Any(v => v.Name == name))
+            {
+                throw new SandboxException($"a machine named '{name}' already exists");
+            }
+
+            var id = vms.All().Select(v => v.VmId).DefaultIfEmpty(FirstVmId - 1).Max() + 1;
+            var vm = new SandboxVm
+            {
+                VmId = id,
+                Name = name,
+                Cores = cores,
+                MemoryMiB = memoryMiB,
+                DiskGiB = diskGiB,
+                SshKeys = sshKeys,
+                Ipv4 = $"198.18.{id / 250}.{(id % 250) + 1}",
+                HostKey = "ssh-ed25519 " + Convert.ToBase64String(RandomNumberGenerator.GetBytes(51)),
+                Status = "cloning",
+                BusyUntilMs = NowMs + (long)latency.CloneVm.TotalMilliseconds,
+            };
+            Save(vm);
+            return vm;
+        });
+
+    /// <summary>Whether the machine's current task has ended.</summary>
+    public bool IsIdle(int vmId) => Get(vmId) is not { } vm || vm.BusyUntilMs <= NowMs;
+
+    public async Task WaitIdleAsync(int vmId, CancellationToken cancellationToken)
+    {
+        while (Get(vmId) is { } vm && vm.BusyUntilMs > NowMs)
+        {
+            var wait = TimeSpan.FromMilliseconds(Math.Min(vm.BusyUntilMs - NowMs, 250));
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    public SandboxVm Configure(int vmId, int cores, int memoryMiB, int diskGiB)
+    {
+        var vm = Require(vmId);
+        if (vm.BusyUntilMs > NowMs)
+        {
+            throw new SandboxException($"VM {vmId} is locked (a task is running on it)");
+        }
+
+        if (diskGiB < vm.DiskGiB)
+        {
+            throw new SandboxException($"VM {vmId}: shrinking a disk is not possible");
+        }
+
+        var changed = vm with { Cores = cores, MemoryMiB = memoryMiB, DiskGiB = diskGiB, Status = vm.Status == "cloning" ? "stopped" : vm.Status };
+        Save(changed);
+        return changed;
+    }
+
+    public async Task<SandboxVm> StartAsync(int vmId, CancellationToken cancellationToken)
+    {
+        var vm = Require(vmId);
+        if (vm.Status != "running")
+        {
+            await Task.Delay(latency.StartVm, time, cancellationToken);
+            vm = Require(vmId) with { Status = "running" };
+            Save(vm);
+        }
+
+        return vm;
+    }
+
+    /// <summary>Stops and removes the machine and its disk; false when it was already gone.</summary>
+    public bool Destroy(int vmId)
+    {
+        var vm = Get(vmId);
+        if (vm is null)
+        {
+            return false;
+        }
+
+        vms.Delete(vmId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var disk = Path.Combine(root, "machines", vm.Name);
+        if (Directory.Exists(disk))
+        {
+            Directory.Delete(disk, recursive: true);
+        }
+
+        return true;
+    }
+
+    private SandboxVm Require(int vmId) => Get(vmId) ?? throw new SandboxException($"VM {vmId} does not exist");
+
+    private void Save(SandboxVm vm) => vms.Write(vm.VmId.ToString(System.Globalization.CultureInfo.InvariantCulture), vm);
+
+    private long NowMs => time.GetUtcNow().ToUnixTimeMilliseconds();
+}

@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+
+namespace Fediversity.Sandbox.Services;
+
+/// <summary>
+/// The stand-in for an S3 store with an admin API in the manner of Garage: buckets with a global alias
+/// and a 64-hex id, keys with a <c>GK</c> id, grants per key and bucket. A bucket that holds objects
+/// cannot be deleted; its objects are files in a folder.
+/// </summary>
+public sealed class SandboxObjectStore(string root, SandboxLatency latency, TimeProvider time)
+{
+    private readonly RecordFolder<SandboxBucket> buckets = new(Path.Combine(root, "s3", "buckets"));
+    private readonly RecordFolder<SandboxKey> keys = new(Path.Combine(root, "s3", "keys"));
+    private readonly string data = Path.Combine(root, "s3", "data");
+
+    public const string Endpoint = "https://s3.sandbox.internal";
+
+    public const string Region = "sandbox";
+
+    public IReadOnlyList<SandboxBucket> Buckets() => [.. buckets.All()];
+
+    public IReadOnlyList<SandboxKey> Keys() => [.. keys.All()];
+
+    public async Task<SandboxBucket> CreateBucketAsync(string alias, CancellationToken cancellationToken)
+    {
+        await DelayAsync(cancellationToken);
+        return buckets.Locked(() =>
+        {
+            if (FindBucket(alias) is not null)
+            {
+                throw new SandboxException($"a bucket with the alias '{alias}' already exists");
+            }
+
+            var bucket = new SandboxBucket { Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), Alias = alias };
+            buckets.Write(bucket.Id, bucket);
+            Directory.CreateDirectory(Path.Combine(data, bucket.Id));
+            return bucket;
+        });
+    }
+
+    public SandboxBucket? FindBucket(string alias) => buckets.All().FirstOrDefault(b => b.Alias == alias);
+
+    public SandboxBucket? GetBucket(string id) => buckets.Read(id);
+
+    public async Task<bool> DeleteBucketAsync(string id, CancellationToken cancellationToken)
+    {
+        await DelayAsync(cancellationToken);
+        if (buckets.Read(id) is null)
+        {
+            return false;
+        }
+
+        if (ListObjects(id).Count > 0)
+        {
+            throw new SandboxException($"bucket {id} is not empty");
+        }
+
+        buckets.Delete(id);
+        var folder = Path.Combine(data, id);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return true;
+    }
+
+    public async Task<SandboxKey> CreateKeyAsync(string name, CancellationToken cancellationToken)
+    {
+        await DelayAsync(cancellationToken);
+        var key = new SandboxKey
+        {
+            Id = "GK" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+            Name = name,
+            Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+        };
+        keys.Write(key.Id, key);
+        return key;
+    }
+
+    public SandboxKey? FindKeyByName(string name) => keys.All().FirstOrDefault(k => k.Name == name);
+
+    public SandboxKey? GetKey(string id) => keys.Read(id);
+
+    public async Task<bool> DeleteKeyAsync(string id, CancellationToken cancellationToken)
+    {
+        await DelayAsync(cancellationToken);
+        return keys.Delete(id);
+    }
+
+    /// <summary>Sets the key's permissions on the bucket to exactly <paramref name="permissions"/>.</summary>
+    public async Task SetPermissionsAsync(
+        string bucketId, string keyId, SandboxPermissions permissions, CancellationToken cancellationToken)
+    {
+        await DelayAsync(cancellationToken);
+        buckets.Locked(() =>
+        {
+            var bucket = buckets.Read(bucketId) ?? throw new SandboxException($"bucket {bucketId} does not exist");
+            if (keys.Read(keyId) is null)
+            {
+                throw new SandboxException($"key {keyId} does not exist");
+            }
+
+            var grants = new Dictionary<string, SandboxPermissions>(bucket.Keys);
+            if (permissions.Any)
+            {
+                grants[keyId] = permissions;
+            }
+            else
+            {
+                grants.Remove(keyId);
+            }
+
+            buckets.Write(bucketId, bucket with { Keys = grants });
+            return true;
+        });
+    }
+
+    /// <summary>Whether <paramref name="keyId"/> with <paramref name="secret"/> may read and write the bucket.</summary>
+    public bool CanUse(string alias, string keyId, string secret) =>
+        FindBucket(alias) is { } bucket && GetKey(keyId) is { } key && key.Secret == secret &&
+        bucket.Keys.TryGetValue(keyId, out var p) && p.Read && p.Write;
+
+    public void PutObject(string bucketId, string name, byte[] content)
+    {
+        var file = ObjectPath(bucketId, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllBytes(file, content);
+    }
+
+    public IReadOnlyList<string> ListObjects(string bucketId)
+    {
+        var folder = Path.Combine(data, bucketId);
+        return Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal)]
+            : [];
+    }
+
+    public async Task EmptyBucketAsync(string bucketId, CancellationToken cancellationToken)
+    {
+        await DelayAsync(cancellationToken);
+        foreach (var name in ListObjects(bucketId))
+        {
+            File.Delete(ObjectPath(bucketId, name));
+        }
+    }
+
+    private string ObjectPath(string bucketId, string name)
+    {
+        var folder = Path.GetFullPath(Path.Combine(data, bucketId));
+        var file = Path.GetFullPath(Path.Combine(folder, name));
+        return file.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? file
+            : throw new SandboxException($"'{name}' is not a valid object name");
+    }
+
+    private Task DelayAsync(CancellationToken cancellationToken) =>
+        Task.Delay(latency.StorageCall, time, cancellationToken);
+}
