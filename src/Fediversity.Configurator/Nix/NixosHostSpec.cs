@@ -12,6 +12,8 @@ namespace Fediversity.Configurator.Nix;
 /// <param name="Smtp">The mail relay.</param>
 /// <param name="Media">Where media goes.</param>
 /// <param name="Admin">The first administrator.</param>
+/// <param name="DisplayName">The name people read for the service, such as the operator's display name;
+/// used where the application shows a site name. <see langword="null"/> leaves the application's default.</param>
 public sealed record NixosHostSpec(
     string HostName,
     ApplicationName Application,
@@ -21,11 +23,5 @@ public sealed record NixosHostSpec(
     string DeployPublicKey,
     SmtpSpec Smtp,
     S3Spec Media,
-    AdminAccount Admin);
-
-/// <summary>The mail relay as the application sees it.</summary>
-public sealed record SmtpSpec(string Host, int Port, string FromAddress, string? Username, bool HasPassword);
-
-/// <summary>The S3 bucket the application keeps its media in. The access key id and secret reach the
-/// machine in secret files only.</summary>
-public sealed record S3Spec(string Endpoint, string Region, string Bucket);
+    AdminAccount Admin,
+    string? DisplayName = null);
