@@ -34,7 +34,7 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
 
         var recorded = await store.LoadAsync(deployment, linked.Token);
         var plan = Planner.Plan(request.Desired, recorded, providers);
-        sink.Publish(PlanReady(plan));
+        sink.Publish(PlanReadyEvent.From(plan, time.GetUtcNow()));
 
         if (plan.HasChanges && !request.Confirm(plan))
         {
@@ -58,18 +58,4 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
         sink.Publish(summary);
         return new ApplyResult(plan, summary);
     }
-
-    private PlanReadyEvent PlanReady(Plan plan) => new()
-    {
-        Deployment = plan.Deployment,
-        At = time.GetUtcNow(),
-        Create = plan.Count(StepAction.Create),
-        Update = plan.Count(StepAction.Update),
-        Replace = plan.Count(StepAction.Replace),
-        Delete = plan.Count(StepAction.Delete),
-        Unchanged = plan.Count(StepAction.NoOp),
-        Steps = [.. plan.Steps
-            .Where(s => s.Action != StepAction.NoOp)
-            .Select(s => new PlannedStepView(s.Address.Value, s.Kind, s.Action, s.Reason, s.LosesData, s.Changes))],
-    };
 }

@@ -16,6 +16,21 @@ public sealed record PlanReadyEvent : DeploymentEvent
     public required int Unchanged { get; init; }
 
     public required IReadOnlyList<PlannedStepView> Steps { get; init; }
+
+    /// <summary>The event for <paramref name="plan"/>: its counts, and every step that changes something.</summary>
+    public static PlanReadyEvent From(Plan plan, DateTimeOffset at) => new()
+    {
+        Deployment = plan.Deployment,
+        At = at,
+        Create = plan.Count(StepAction.Create),
+        Update = plan.Count(StepAction.Update),
+        Replace = plan.Count(StepAction.Replace),
+        Delete = plan.Count(StepAction.Delete),
+        Unchanged = plan.Count(StepAction.NoOp),
+        Steps = [.. plan.Steps
+            .Where(s => s.Action != StepAction.NoOp)
+            .Select(s => new PlannedStepView(s.Address.Value, s.Kind, s.Action, s.Reason, s.LosesData, s.Changes))],
+    };
 }
 
 /// <summary>A step of the plan as events show it.</summary>
