@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Fediversity.Configuration.Operator;
 
 namespace Fediversity.Configuration.Environment;
@@ -11,10 +13,15 @@ namespace Fediversity.Configuration.Environment;
 [Description("A hosting provider's Fediversity environment.")]
 public sealed record HostingEnvironment
 {
+    /// <summary>The version this release of Fediversity reads and writes.</summary>
+    public const int CurrentVersion = 1;
+
     [Description("The version of this document's format; this release of Fediversity reads version 1.")]
+    [Range(CurrentVersion, CurrentVersion)]
     public required int Version { get; init; }
 
     [Description("A name for this environment, shown in plans and the panel.")]
+    [MinLength(1)]
     public required string Name { get; init; }
 
     [Description("Where the operators' machines come from.")]
@@ -39,7 +46,7 @@ public sealed record HostingEnvironment
     public IReadOnlyList<ApplicationName>? Offered { get; init; }
 
     /// <summary>The folder that relative paths in this document are read from.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public string BaseDirectory { get; init; } = System.Environment.CurrentDirectory;
 
     /// <summary>The built-in environment where every provider is an in-process stand-in.</summary>
@@ -50,8 +57,14 @@ public sealed record HostingEnvironment
         Machines = new SandboxMachines(),
         Storage = new SandboxStorage(),
         Dns = new SandboxDns(),
-        Mail = new MailRelay { Host = "mail.sandbox.internal", Port = 587, FromDomain = "sandbox.internal" },
+        Mail = new MailRelay
+        {
+            Host = "mail.sandbox.internal",
+            Port = 587,
+            FromDomain = "sandbox.internal",
+        },
     };
 
+    /// <summary>Whether operators may deploy <paramref name="application"/> here.</summary>
     public bool Offers(ApplicationName application) => Offered is null || Offered.Contains(application);
 }

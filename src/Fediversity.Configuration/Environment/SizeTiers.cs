@@ -23,16 +23,3 @@ public sealed record SizeTiers
         _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, null),
     };
 }
-
-/// <summary>The resources of one machine.</summary>
-public sealed record TierResources
-{
-    [Description("Virtual CPU cores.")]
-    public required int Cores { get; init; }
-
-    [Description("Memory in MiB.")]
-    public required int MemoryMiB { get; init; }
-
-    [Description("Disk size in GiB.")]
-    public required int DiskGiB { get; init; }
-}

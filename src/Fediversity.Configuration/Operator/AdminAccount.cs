@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Fediversity.Configuration.Schema;
 
 namespace Fediversity.Configuration.Operator;
 
@@ -6,8 +8,11 @@ namespace Fediversity.Configuration.Operator;
 public sealed record AdminAccount
 {
     [Description("The administrator's user name. Mastodon allows only letters, digits and underscores.")]
+    [MinLength(1)]
+    [MaxLength(30)]
     public required string Username { get; init; }
 
     [Description("The administrator's e-mail address.")]
+    [RegularExpression(ConfigurationPatterns.Email)]
     public required string Email { get; init; }
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Fediversity.Configuration.Schema;
 
 namespace Fediversity.Configuration.Operator;
 
@@ -8,7 +10,9 @@ public sealed record ApplicationOptions
     [Description("Whether the application is deployed. Turning it off removes it; see 'media' for its data.")]
     public required bool Enabled { get; init; }
 
-    [Description("The name under the operator's domain, for example 'social' for social.example.org. Lowercase letters, digits and dashes.")]
+    [Description("The name under the operator's domain, for example 'social' for social.example.org. "
+        + "Lowercase letters, digits and dashes.")]
+    [RegularExpression(ConfigurationPatterns.DnsLabel)]
     public required string Subdomain { get; init; }
 
     [Description("Who may sign up: 'open' to anyone, 'closed' to invited people only.")]
@@ -20,6 +24,7 @@ public sealed record ApplicationOptions
     [Description("How big its machine is: 'small', 'medium' or 'large', as the hosting provider defines them.")]
     public SizeTier Size { get; init; } = SizeTier.Small;
 
-    [Description("Where the application keeps its media: a bucket Fediversity manages, or one the hosting provider handed over.")]
+    [Description("Where the application keeps its media: a bucket Fediversity manages, "
+        + "or one the hosting provider handed over.")]
     public MediaStorage Media { get; init; } = new ManagedMedia();
 }

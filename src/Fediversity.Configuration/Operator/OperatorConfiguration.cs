@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Fediversity.Configuration.Schema;
 
 namespace Fediversity.Configuration.Operator;
 
@@ -6,14 +8,20 @@ namespace Fediversity.Configuration.Operator;
 [Description("An operator's Fediversity configuration.")]
 public sealed record OperatorConfiguration
 {
+    /// <summary>The version this release of Fediversity reads and writes.</summary>
+    public const int CurrentVersion = 1;
+
     /// <summary>The version of this document's format. This release reads version 1.</summary>
     [Description("The version of this document's format; this release of Fediversity reads version 1.")]
+    [Range(CurrentVersion, CurrentVersion)]
     public required int Version { get; init; }
 
     [Description("Who the operator is.")]
     public required OperatorIdentity Operator { get; init; }
 
     [Description("The operator's domain, for example social.example.org; each application gets a name under it.")]
+    [RegularExpression(ConfigurationPatterns.DomainName)]
+    [MaxLength(253)]
     public required string Domain { get; init; }
 
     [Description("The applications, each enabled or not, with its options.")]
