@@ -60,7 +60,7 @@ internal static class StatusCommand
 
                 foreach (var resource in resources)
                 {
-                    Console.Out.WriteLine($"    {resource.Address} ({resource.Kind}){Detail(resource) is { } d ? ": " + d : ""}");
+                    Console.Out.WriteLine($"    {resource.Address} ({resource.Kind}){(Detail(resource) is { } d ? ": " + d : "")}");
                 }
 
                 foreach (var address in recorded.Interrupted)

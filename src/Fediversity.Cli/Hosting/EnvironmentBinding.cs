@@ -1,7 +1,6 @@
 using Fediversity.Configuration.Environment;
 using Fediversity.Configurator;
 using Fediversity.Providers;
-using Fediversity.Resources;
 using Fediversity.Resources.Providers;
 using Fediversity.Sandbox;
 
