@@ -77,13 +77,17 @@ internal static class ApplicationResources
             .Set(AdminAccountKind.HostName, host)
             .Set(AdminAccountKind.Address, address)
             .Set(AdminAccountKind.Url, $"https://{fqdn}/")
-            .Set(AdminAccountKind.Username, options.Admin.Username)
+            .Set(AdminAccountKind.Username, AdminUsername(app, options))
             .Set(AdminAccountKind.Email, options.Admin.Email)
             .Ref(AdminAccountKind.Password, ResourceAddresses.AdminPassword(slug, app), PasswordKind.Value)
             .Resource(ResourceAddresses.Admin(slug, app), AdminAccountKind.Kind, ResourceAddresses.Nixos(slug, app)));
 
         return resources;
     }
+
+    /// <summary>PeerTube's first administrator is always its built-in <c>root</c> user.</summary>
+    private static string AdminUsername(ApplicationName app, ApplicationOptions options) =>
+        app == ApplicationName.Peertube ? "root" : options.Admin.Username;
 
     private static (ResourceValue Address, ResourceValue HostKey) AddVm(
         List<DesiredResource> resources, OperatorContext context, ApplicationName app, ApplicationOptions options)
