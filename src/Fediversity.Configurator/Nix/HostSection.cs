@@ -52,6 +52,15 @@ internal static class HostSection
 
     private static void WriteAccess(NixWriter nix, NixosHostSpec spec)
     {
+        var key = spec.DeployPublicKey.Trim();
+        if (key.Length == 0 || key.AsSpan().IndexOfAny('\n', '\r') >= 0)
+        {
+            // A line break would smuggle a second key into root's authorized keys.
+            throw new ArgumentException(
+                "The deploy key must be exactly one OpenSSH public key line; generate the deploy key again.",
+                nameof(spec));
+        }
+
         nix.Comment("Only the deploy key signs in, and only with the key.");
         nix.Open("services.openssh");
         nix.Bool("enable", true);
@@ -61,6 +70,6 @@ internal static class HostSection
         nix.Bool("settings.KbdInteractiveAuthentication", false);
         nix.String("settings.PermitRootLogin", "prohibit-password");
         nix.Close();
-        nix.StringList("users.users.root.openssh.authorizedKeys.keys", [spec.DeployPublicKey.Trim()]);
+        nix.StringList("users.users.root.openssh.authorizedKeys.keys", [key]);
     }
 }

@@ -62,14 +62,34 @@ internal sealed class NixWriter
         }
     }
 
-    public void StringList(string path, IEnumerable<string> values) =>
-        Raw(path, "[ " + string.Concat(values.Select(v => NixString.Quote(v) + " ")) + "]");
+    /// <summary>A list of strings: on one line when it has one item, otherwise one item per line.</summary>
+    public void StringList(string path, IReadOnlyList<string> values) =>
+        List(path, values.Select(NixString.Quote).ToList());
 
-    public void IntList(string path, IEnumerable<int> values) =>
-        Raw(path, "[ " + string.Concat(values.Select(v => v.ToString(CultureInfo.InvariantCulture) + " ")) + "]");
+    public void IntList(string path, IReadOnlyList<int> values) =>
+        Raw(path, "[ " + string.Join(' ', values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + " ]");
 
     /// <summary>Writes <c>path = expression;</c> with the expression as it is.</summary>
     public void Raw(string path, string expression) => Line(path + " = " + expression + ";");
+
+    private void List(string path, List<string> items)
+    {
+        if (items.Count == 1)
+        {
+            Raw(path, "[ " + items[0] + " ]");
+            return;
+        }
+
+        Line(path + " = [");
+        _depth++;
+        foreach (var item in items)
+        {
+            Line(item);
+        }
+
+        _depth--;
+        Line("];");
+    }
 
     /// <summary>Closes the module and returns its text.</summary>
     public string Finish()

@@ -7,6 +7,19 @@ namespace Fediversity.Configurator.Nix;
 /// The result is a function of the spec alone: the same spec gives the same text, byte for byte, so a
 /// changed text means a changed machine. Secrets never enter the text; the configuration names the secret
 /// files by path, and <see cref="NixosRendering.SecretFiles"/> says what goes in them.
+/// <para>Known limitations, as of this release:</para>
+/// <list type="bullet">
+/// <item>The configuration imports <c>./hardware-configuration.nix</c>, which the machine's base image must
+/// provide next to it (disks, boot loader); without it the machine does not build.</item>
+/// <item>PeerTube is told <c>force_path_style</c> for Garage. Current PeerTube reads that key; whether the
+/// PeerTube of <see cref="NixpkgsRelease"/> does was not confirmed. If it does not, it ignores the key and
+/// addresses buckets by host name, which Garage only answers when its S3 root domain is set.</item>
+/// <item>Mastodon keeps its sign-up mode in its database. A small unit sets it with tootctl whenever the
+/// wanted mode changes; a change made in Mastodon's admin pages stays until the next such change.</item>
+/// <item>Pixelfed runs on a local MariaDB, not PostgreSQL: that is what the nixpkgs module sets up well.</item>
+/// <item>The tests parse and evaluate the rendering as a module, but do not build it against nixpkgs,
+/// which they do not have; a wrong option name would first show when the machine switches.</item>
+/// </list>
 /// </remarks>
 public static class NixosRenderer
 {
