@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what the tests need on this machine, then runs every test.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+bash tests/setup/install-nix-tools.sh
+
+dotnet test tests/Fediversity.Tests/Fediversity.Tests.csproj -c Release --nologo \
+  --logger "console;verbosity=normal" "$@"
