@@ -77,19 +77,39 @@ internal static class DocumentReader
         {
             return root.Deserialize<T>(strict ? ConfigurationJson.Options : ConfigurationJson.Lenient);
         }
-        catch (JsonException e) when (strict)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
-            problems.Add(new(e.Path ?? DocumentPath.Root, Reason(e)), ProblemStage.Schema);
-            return null;
-        }
-        catch (JsonException)
-        {
+            if (strict)
+            {
+                problems.Add(new(PathOf(e), Reason(e)), ProblemStage.Schema);
+            }
+
             return null;
         }
     }
 
+    /// <summary>Where the serializer stopped; it gives the path in its message when not as a property.</summary>
+    private static string PathOf(Exception e)
+    {
+        if (e is JsonException { Path: { } path })
+        {
+            return path;
+        }
+
+        const string marker = " Path: ";
+        var at = e.Message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return DocumentPath.Root;
+        }
+
+        var rest = e.Message[(at + marker.Length)..];
+        var end = rest.IndexOf(" |", StringComparison.Ordinal);
+        return end < 0 ? rest.TrimEnd('.') : rest[..end];
+    }
+
     /// <summary>The exception's own words, without the position it repeats at the end.</summary>
-    private static string Reason(JsonException e)
+    private static string Reason(Exception e)
     {
         var message = e.Message;
         foreach (var marker in (string[])[" Path:", " LineNumber:"])
