@@ -68,6 +68,9 @@ internal static class DocumentReader
     /// <summary>
     /// Builds the model. A document that passed its schema is read strictly; one that did not is
     /// read leniently, so the rules can still point out mistakes the schema cannot see.
+    /// Known shortcoming: when a value has the wrong type or a required field is missing, no model
+    /// can be built, so the rules (shared subdomains, Mastodon user names, secret files) are not run
+    /// and their problems only show once the schema's problems are fixed.
     /// </summary>
     private static T? Deserialize<T>(JsonElement root, ProblemSet problems)
         where T : class
