@@ -61,7 +61,8 @@ internal static class SchemaReferences
         JsonNode? node = root;
         foreach (var segment in reference[2..].Split('/'))
         {
-            var name = segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            var name = segment.Replace("~1", "/", StringComparison.Ordinal)
+                .Replace("~0", "~", StringComparison.Ordinal);
             node = node switch
             {
                 JsonObject obj => obj[name],

@@ -52,9 +52,8 @@ internal static class DocumentPath
             else
             {
                 path = Property(path, segment);
-                current = current is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty(segment, out var child)
-                    ? child
-                    : null;
+                current = current is { ValueKind: JsonValueKind.Object } obj
+                    && obj.TryGetProperty(segment, out var child) ? child : null;
             }
         }
 

@@ -68,6 +68,9 @@ internal static class DocumentReader
     /// <summary>
     /// Builds the model. A document that passed its schema is read strictly; one that did not is
     /// read leniently, so the rules can still point out mistakes the schema cannot see.
+    /// Known shortcoming: when a value has the wrong type or a required field is missing, no model
+    /// can be built, so the rules (shared subdomains, Mastodon user names, secret files) are not run
+    /// and their problems only show once the schema's problems are fixed.
     /// </summary>
     private static T? Deserialize<T>(JsonElement root, ProblemSet problems)
         where T : class
@@ -77,19 +80,39 @@ internal static class DocumentReader
         {
             return root.Deserialize<T>(strict ? ConfigurationJson.Options : ConfigurationJson.Lenient);
         }
-        catch (JsonException e) when (strict)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
-            problems.Add(new(e.Path ?? DocumentPath.Root, Reason(e)), ProblemStage.Schema);
-            return null;
-        }
-        catch (JsonException)
-        {
+            if (strict)
+            {
+                problems.Add(new(PathOf(e), Reason(e)), ProblemStage.Schema);
+            }
+
             return null;
         }
     }
 
+    /// <summary>Where the serializer stopped; it gives the path in its message when not as a property.</summary>
+    private static string PathOf(Exception e)
+    {
+        if (e is JsonException { Path: { } path })
+        {
+            return path;
+        }
+
+        const string marker = " Path: ";
+        var at = e.Message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return DocumentPath.Root;
+        }
+
+        var rest = e.Message[(at + marker.Length)..];
+        var end = rest.IndexOf(" |", StringComparison.Ordinal);
+        return end < 0 ? rest.TrimEnd('.') : rest[..end];
+    }
+
     /// <summary>The exception's own words, without the position it repeats at the end.</summary>
-    private static string Reason(JsonException e)
+    private static string Reason(Exception e)
     {
         var message = e.Message;
         foreach (var marker in (string[])[" Path:", " LineNumber:"])

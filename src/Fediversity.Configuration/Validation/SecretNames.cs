@@ -5,7 +5,7 @@ internal static class SecretNames
 {
     private static readonly string[] Markers = ["secret", "password", "token", "apikey"];
 
-    /// <summary>Whether the field at <paramref name="path"/> holds a secret (not the path of a file that does).</summary>
+    /// <summary>Whether the field at <paramref name="path"/> holds a secret itself, not a file name.</summary>
     public static bool IsSecret(string path)
     {
         var name = DocumentPath.LastName(path);
