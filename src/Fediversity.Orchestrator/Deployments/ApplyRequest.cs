@@ -1,3 +1,4 @@
+using Fediversity.Orchestrator.Locking;
 using Fediversity.Orchestrator.Planning;
 using Fediversity.Resources.Graph;
 
@@ -10,12 +11,9 @@ namespace Fediversity.Orchestrator.Deployments;
 public sealed record ApplyRequest(ResourceGraph Desired, string Environment, Func<Plan, bool> Confirm)
 {
     /// <summary>Who runs this, as the lease and the run records name them.</summary>
-    public string Holder { get; init; } = DefaultHolder();
+    public LeaseHolder Holder { get; init; } = LeaseHolder.Current();
 
     public string Command { get; init; } = "apply";
 
     public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromSeconds(30);
-
-    public static string DefaultHolder() =>
-        $"{System.Environment.UserName}@{System.Environment.MachineName} (pid {System.Environment.ProcessId})";
 }

@@ -41,7 +41,7 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
             return new ApplyResult(plan, null);
         }
 
-        var runId = await store.BeginRunAsync(deployment, request.Command, request.Holder, request.Environment,
+        var runId = await store.BeginRunAsync(deployment, request.Command, request.Holder.Name, request.Environment,
             linked.Token);
         var executor = new Executor(store, providers, sink, time, Options);
         var summary = await executor.ExecuteAsync(plan, request.Desired, recorded, runId, linked.Token);

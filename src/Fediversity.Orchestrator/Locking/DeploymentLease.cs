@@ -13,11 +13,11 @@ public sealed class DeploymentLease : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task heartbeat;
 
-    private DeploymentLease(StateStore store, string deployment, string holder, TimeSpan ttl)
+    private DeploymentLease(StateStore store, string deployment, LeaseHolder holder, TimeSpan ttl)
     {
         this.store = store;
         Deployment = deployment;
-        Holder = holder;
+        Holder = holder.Name;
         heartbeat = RenewAsync(ttl, stop.Token);
     }
 
@@ -32,34 +32,57 @@ public sealed class DeploymentLease : IAsyncDisposable
 
     /// <summary>Takes the lease or throws <see cref="DeploymentLockedException"/> at once, naming the holder.</summary>
     public static async Task<DeploymentLease> AcquireAsync(
-        StateStore store, string deployment, string holder, TimeSpan ttl, CancellationToken cancellationToken)
+        StateStore store, string deployment, LeaseHolder holder, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        var now = store.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var expires = now + (long)ttl.TotalMilliseconds;
-
-        await using var db = store.Context();
-        var taken = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            INSERT INTO leases ("Deployment", "Holder", "AcquiredAtMs", "ExpiresAtMs")
-            VALUES ({deployment}, {holder}, {now}, {expires})
-            ON CONFLICT ("Deployment") DO UPDATE SET
-                "Holder" = excluded."Holder", "AcquiredAtMs" = excluded."AcquiredAtMs",
-                "ExpiresAtMs" = excluded."ExpiresAtMs"
-            WHERE leases."ExpiresAtMs" < {now} OR leases."Holder" = {holder}
-            """,
-            cancellationToken);
-
-        if (taken == 1)
+        if (await TryTakeAsync(store, deployment, holder, ttl, steal: null, cancellationToken))
         {
             return new DeploymentLease(store, deployment, holder, ttl);
         }
 
-        var current = await db.Leases.AsNoTracking().FirstAsync(l => l.Deployment == deployment, cancellationToken);
+        await using var db = store.Context();
+        var current = await db.Leases.AsNoTracking().FirstOrDefaultAsync(l => l.Deployment == deployment, cancellationToken);
+        if (current is null || (new LeaseHolder(current.Holder, current.Machine, current.ProcessId).IsDeadLocalProcess() &&
+            await TryTakeAsync(store, deployment, holder, ttl, steal: current, cancellationToken)))
+        {
+            // Released in between, or held by a process of this machine that died: try once more.
+            return current is null
+                ? await AcquireAsync(store, deployment, holder, ttl, cancellationToken)
+                : new DeploymentLease(store, deployment, holder, ttl);
+        }
+
         throw new DeploymentLockedException(
             deployment,
             current.Holder,
             DateTimeOffset.FromUnixTimeMilliseconds(current.AcquiredAtMs),
             DateTimeOffset.FromUnixTimeMilliseconds(current.ExpiresAtMs));
+    }
+
+    /// <summary>
+    /// One atomic statement: insert the lease, or take it over when it expired, is ours, or is exactly the
+    /// dead holder's lease given in <paramref name="steal"/>.
+    /// </summary>
+    private static async Task<bool> TryTakeAsync(
+        StateStore store, string deployment, LeaseHolder holder, TimeSpan ttl, LeaseRow? steal,
+        CancellationToken cancellationToken)
+    {
+        var now = store.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var expires = now + (long)ttl.TotalMilliseconds;
+        var stolenHolder = steal?.Holder ?? "";
+        var stolenSince = steal?.AcquiredAtMs ?? -1;
+
+        await using var db = store.Context();
+        var taken = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO leases ("Deployment", "Holder", "Machine", "ProcessId", "AcquiredAtMs", "ExpiresAtMs")
+            VALUES ({deployment}, {holder.Name}, {holder.Machine}, {holder.ProcessId}, {now}, {expires})
+            ON CONFLICT ("Deployment") DO UPDATE SET
+                "Holder" = excluded."Holder", "Machine" = excluded."Machine", "ProcessId" = excluded."ProcessId",
+                "AcquiredAtMs" = excluded."AcquiredAtMs", "ExpiresAtMs" = excluded."ExpiresAtMs"
+            WHERE leases."ExpiresAtMs" < {now} OR leases."Holder" = {holder.Name}
+               OR (leases."Holder" = {stolenHolder} AND leases."AcquiredAtMs" = {stolenSince})
+            """,
+            cancellationToken);
+        return taken == 1;
     }
 
     private async Task RenewAsync(TimeSpan ttl, CancellationToken cancellationToken)

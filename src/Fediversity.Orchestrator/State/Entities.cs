@@ -87,6 +87,10 @@ public sealed class LeaseRow
 
     public required string Holder { get; set; }
 
+    public required string Machine { get; set; }
+
+    public int ProcessId { get; set; }
+
     public long AcquiredAtMs { get; set; }
 
     public long ExpiresAtMs { get; set; }
