@@ -16,6 +16,12 @@ public sealed record HostingEnvironment
     /// <summary>The version this release of Fediversity reads and writes.</summary>
     public const int CurrentVersion = 1;
 
+    /// <summary>Where editors find this document's JSON Schema; Fediversity itself does not read it.</summary>
+    [Description("Where editors find this document's JSON Schema, for example " +
+        "../schema/hosting-environment.schema.json. Fediversity ignores it.")]
+    [System.Text.Json.Serialization.JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
     [Description("The version of this document's format; this release of Fediversity reads version 1.")]
     [Range(CurrentVersion, CurrentVersion)]
     public required int Version { get; init; }

@@ -11,6 +11,12 @@ public sealed record OperatorConfiguration
     /// <summary>The version this release of Fediversity reads and writes.</summary>
     public const int CurrentVersion = 1;
 
+    /// <summary>Where editors find this document's JSON Schema; Fediversity itself does not read it.</summary>
+    [Description("Where editors find this document's JSON Schema, for example " +
+        "../schema/operator-configuration.schema.json. Fediversity ignores it.")]
+    [System.Text.Json.Serialization.JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
     /// <summary>The version of this document's format. This release reads version 1.</summary>
     [Description("The version of this document's format; this release of Fediversity reads version 1.")]
     [Range(CurrentVersion, CurrentVersion)]
