@@ -10,7 +10,7 @@ public sealed class ConcurrentApplyTests : IDisposable
     [Fact]
     public async Task Apply_TwoAtOnceForOneOperator_OneProceedsTheOtherExitsThree()
     {
-        var slow = fedi.SandboxEnvironment(cloneMs: 1500, switchMs: 500);
+        var slow = fedi.SandboxEnvironment(cloneMs: 8000, switchMs: 500);
         using var first = fedi.Start("apply", "examples/operator.json", "-e", slow, "--yes", "--json", "--state", fedi.State);
         var firstLine = await first.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
         Assert.Equal("plan", JsonDocument.Parse(firstLine!).RootElement.GetProperty("type").GetString());
