@@ -15,7 +15,8 @@ public sealed record DesiredResource(
     ImmutableSortedSet<ResourceAddress> DependsOn)
 {
     /// <summary>Every resource this one needs: those its inputs refer to and those it names explicitly.</summary>
-    public ImmutableSortedSet<ResourceAddress> Dependencies { get; } =
+    /// <remarks>Computed on each read, so that a copy made with <c>with</c> never keeps the original's.</remarks>
+    public ImmutableSortedSet<ResourceAddress> Dependencies =>
         DependsOn.Union(Inputs.Values.SelectMany(v => v.References));
 
     public bool Equals(DesiredResource? other) =>

@@ -1,0 +1,112 @@
+using Fediversity.Orchestrator.Locking;
+using Fediversity.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Fediversity.Tests.Orchestrator.Locking;
+
+public sealed class DeploymentLeaseTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
+    private TestStore test = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => test = await TestStore.OpenAsync(Token);
+
+    public ValueTask DisposeAsync() => test.DisposeAsync();
+
+    [Fact]
+    public async Task AcquireAsync_HeldByAnother_ThrowsNamingHolderAndSince()
+    {
+        var since = test.Time.GetUtcNow();
+        await using var first = await DeploymentLease.AcquireAsync(test.Store, "acme", "alice@host1 (pid 1)", Ttl, Token);
+        test.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var error = await Assert.ThrowsAsync<DeploymentLockedException>(() =>
+            DeploymentLease.AcquireAsync(test.Store, "acme", "bob@host2 (pid 2)", Ttl, Token));
+
+        Assert.Equal("alice@host1 (pid 1)", error.Holder);
+        Assert.Equal("acme", error.Deployment);
+        Assert.Equal(since, error.Since);
+        Assert.Contains("alice@host1 (pid 1)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_OtherDeployment_IsNotBlocked()
+    {
+        await using var first = await DeploymentLease.AcquireAsync(test.Store, "acme", "alice", Ttl, Token);
+
+        await using var second = await DeploymentLease.AcquireAsync(test.Store, "globex", "bob", Ttl, Token);
+
+        Assert.Equal("globex", second.Deployment);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AfterRelease_LetsTheNextHolderIn()
+    {
+        var first = await DeploymentLease.AcquireAsync(test.Store, "acme", "alice", Ttl, Token);
+        await first.DisposeAsync();
+
+        await using var second = await DeploymentLease.AcquireAsync(test.Store, "acme", "bob", Ttl, Token);
+
+        Assert.Equal("bob", second.Holder);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_LeaseOfADeadHolderExpired_IsTakenOver()
+    {
+        // The dead holder's process has its own clock that never moves again, so its heartbeat never renews.
+        var deadClock = new FakeTimeProvider(test.Time.GetUtcNow());
+        var deadStore = await test.OpenAgainAsync(deadClock, Token);
+        await using var dead = await DeploymentLease.AcquireAsync(deadStore, "acme", "alice", Ttl, Token);
+        test.Time.Advance(Ttl + TimeSpan.FromSeconds(1));
+
+        await using var taken = await DeploymentLease.AcquireAsync(test.Store, "acme", "bob", Ttl, Token);
+
+        Assert.Equal("bob", taken.Holder);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_LeaseNotYetExpired_IsNotTakenOver()
+    {
+        var deadStore = await test.OpenAgainAsync(new FakeTimeProvider(test.Time.GetUtcNow()), Token);
+        await using var dead = await DeploymentLease.AcquireAsync(deadStore, "acme", "alice", Ttl, Token);
+        test.Time.Advance(Ttl - TimeSpan.FromSeconds(1));
+
+        await Assert.ThrowsAsync<DeploymentLockedException>(() =>
+            DeploymentLease.AcquireAsync(test.Store, "acme", "bob", Ttl, Token));
+    }
+
+    [Fact]
+    public async Task Lost_LeaseTakenOverWhileHeld_IsCancelledAtTheNextHeartbeat()
+    {
+        var aliceClock = new FakeTimeProvider(test.Time.GetUtcNow());
+        var aliceStore = await test.OpenAgainAsync(aliceClock, Token);
+        await using var alice = await DeploymentLease.AcquireAsync(aliceStore, "acme", "alice", Ttl, Token);
+        test.Time.Advance(Ttl + TimeSpan.FromSeconds(1));
+        await using var bob = await DeploymentLease.AcquireAsync(test.Store, "acme", "bob", Ttl, Token);
+        var lost = new TaskCompletionSource();
+        using var registration = alice.Lost.Register(() => lost.TrySetResult());
+
+        aliceClock.Advance(Ttl / 3);
+
+        await lost.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        Assert.True(alice.Lost.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_AfterLosingTheLease_LeavesTheNewHoldersLeaseInPlace()
+    {
+        var aliceStore = await test.OpenAgainAsync(new FakeTimeProvider(test.Time.GetUtcNow()), Token);
+        var alice = await DeploymentLease.AcquireAsync(aliceStore, "acme", "alice", Ttl, Token);
+        test.Time.Advance(Ttl + TimeSpan.FromSeconds(1));
+        await using var bob = await DeploymentLease.AcquireAsync(test.Store, "acme", "bob", Ttl, Token);
+
+        await alice.DisposeAsync();
+
+        var error = await Assert.ThrowsAsync<DeploymentLockedException>(() =>
+            DeploymentLease.AcquireAsync(test.Store, "acme", "carol", Ttl, Token));
+        Assert.Equal("bob", error.Holder);
+    }
+}
