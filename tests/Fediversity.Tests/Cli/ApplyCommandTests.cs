@@ -83,7 +83,7 @@ public sealed class ApplyCommandTests : IDisposable
         var credentials = await fedi.RunWithStateAsync("credentials", "acme", "--json");
 
         Assert.True(credentials.ExitCode == 0, credentials.ToString());
-        var machines = new Sandbox.SandboxWorld(fedi.SandboxRoot, Sandbox.SandboxLatency.None, TimeProvider.System).Machines;
+        var machines = new Fediversity.Sandbox.SandboxWorld(fedi.SandboxRoot, Fediversity.Sandbox.SandboxLatency.None, TimeProvider.System).Machines;
         var accounts = credentials.JsonLines();
         Assert.Equal(3, accounts.Count);
         foreach (var account in accounts)

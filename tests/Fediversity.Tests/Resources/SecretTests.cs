@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Fediversity.Resources;
-using Xunit;
 
 namespace Fediversity.Tests.Resources;
 

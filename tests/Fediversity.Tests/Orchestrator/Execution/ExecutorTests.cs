@@ -5,7 +5,6 @@ using Fediversity.Resources.Graph;
 using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Orchestrator.Execution;

@@ -1,7 +1,6 @@
 using Fediversity.Orchestrator.Locking;
 using Fediversity.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace Fediversity.Tests.Orchestrator.Locking;
 
@@ -20,11 +19,11 @@ public sealed class DeploymentLeaseTests : IAsyncLifetime
     public async Task AcquireAsync_HeldByAnother_ThrowsNamingHolderAndSince()
     {
         var since = test.Time.GetUtcNow();
-        await using var first = await DeploymentLease.AcquireAsync(test.Store, "acme", "alice@host1 (pid 1)", Ttl, Token);
+        await using var first = await DeploymentLease.AcquireAsync(test.Store, "acme", Holder("alice@host1 (pid 1)"), Ttl, Token);
         test.Time.Advance(TimeSpan.FromSeconds(5));
 
         var error = await Assert.ThrowsAsync<DeploymentLockedException>(() =>
-            DeploymentLease.AcquireAsync(test.Store, "acme", "bob@host2 (pid 2)", Ttl, Token));
+            DeploymentLease.AcquireAsync(test.Store, "acme", Holder("bob@host2 (pid 2)"), Ttl, Token));
 
         Assert.Equal("alice@host1 (pid 1)", error.Holder);
         Assert.Equal("acme", error.Deployment);
@@ -35,9 +34,9 @@ public sealed class DeploymentLeaseTests : IAsyncLifetime
     [Fact]
     public async Task AcquireAsync_OtherDeployment_IsNotBlocked()
     {
-        await using var first = await DeploymentLease.AcquireAsync(test.Store, "acme", "alice", Ttl, Token);
+        await using var first = await DeploymentLease.AcquireAsync(test.Store, "acme", Holder("alice"), Ttl, Token);
 
-        await using var second = await DeploymentLease.AcquireAsync(test.Store, "globex", "bob", Ttl, Token);
+        await using var second = await DeploymentLease.AcquireAsync(test.Store, "globex", Holder("bob"), Ttl, Token);
 
         Assert.Equal("globex", second.Deployment);
     }
@@ -45,10 +44,10 @@ public sealed class DeploymentLeaseTests : IAsyncLifetime
     [Fact]
     public async Task AcquireAsync_AfterRelease_LetsTheNextHolderIn()
     {
-        var first = await DeploymentLease.AcquireAsync(test.Store, "acme", "alice", Ttl, Token);
+        var first = await DeploymentLease.AcquireAsync(test.Store, "acme", Holder("alice"), Ttl, Token);
         await first.DisposeAsync();
 
-        await using var second = await DeploymentLease.AcquireAsync(test.Store, "acme", "bob", Ttl, Token);
+        await using var second = await DeploymentLease.AcquireAsync(test.Store, "acme", Holder("bob"), Ttl, Token);
 
         Assert.Equal("bob", second.Holder);
     }
@@ -59,10 +58,10 @@ public sealed class DeploymentLeaseTests : IAsyncLifetime
         // The dead holder's process has its own clock that never moves again, so its heartbeat never renews.
         var deadClock = new FakeTimeProvider(test.Time.GetUtcNow());
         var deadStore = await test.OpenAgainAsync(deadClock, Token);
-        await using var dead = await DeploymentLease.AcquireAsync(deadStore, "acme", "alice", Ttl, Token);
+        await using var dead = await DeploymentLease.AcquireAsync(deadStore, "acme", Holder("alice"), Ttl, Token);
         test.Time.Advance(Ttl + TimeSpan.FromSeconds(1));
 
-        await using var taken = await DeploymentLease.AcquireAsync(test.Store, "acme", "bob", Ttl, Token);
+        await using var taken = await DeploymentLease.AcquireAsync(test.Store, "acme", Holder("bob"), Ttl, Token);
 
         Assert.Equal("bob", taken.Holder);
     }
@@ -71,11 +70,11 @@ public sealed class DeploymentLeaseTests : IAsyncLifetime
     public async Task AcquireAsync_LeaseNotYetExpired_IsNotTakenOver()
     {
         var deadStore = await test.OpenAgainAsync(new FakeTimeProvider(test.Time.GetUtcNow()), Token);
-        await using var dead = await DeploymentLease.AcquireAsync(deadStore, "acme", "alice", Ttl, Token);
+        await using var dead = await DeploymentLease.AcquireAsync(deadStore, "acme", Holder("alice"), Ttl, Token);
         test.Time.Advance(Ttl - TimeSpan.FromSeconds(1));
 
         await Assert.ThrowsAsync<DeploymentLockedException>(() =>
-            DeploymentLease.AcquireAsync(test.Store, "acme", "bob", Ttl, Token));
+            DeploymentLease.AcquireAsync(test.Store, "acme", Holder("bob"), Ttl, Token));
     }
 
     [Fact]
@@ -83,9 +82,9 @@ public sealed class DeploymentLeaseTests : IAsyncLifetime
     {
         var aliceClock = new FakeTimeProvider(test.Time.GetUtcNow());
         var aliceStore = await test.OpenAgainAsync(aliceClock, Token);
-        await using var alice = await DeploymentLease.AcquireAsync(aliceStore, "acme", "alice", Ttl, Token);
+        await using var alice = await DeploymentLease.AcquireAsync(aliceStore, "acme", Holder("alice"), Ttl, Token);
         test.Time.Advance(Ttl + TimeSpan.FromSeconds(1));
-        await using var bob = await DeploymentLease.AcquireAsync(test.Store, "acme", "bob", Ttl, Token);
+        await using var bob = await DeploymentLease.AcquireAsync(test.Store, "acme", Holder("bob"), Ttl, Token);
         var lost = new TaskCompletionSource();
         using var registration = alice.Lost.Register(() => lost.TrySetResult());
 
@@ -99,14 +98,31 @@ public sealed class DeploymentLeaseTests : IAsyncLifetime
     public async Task DisposeAsync_AfterLosingTheLease_LeavesTheNewHoldersLeaseInPlace()
     {
         var aliceStore = await test.OpenAgainAsync(new FakeTimeProvider(test.Time.GetUtcNow()), Token);
-        var alice = await DeploymentLease.AcquireAsync(aliceStore, "acme", "alice", Ttl, Token);
+        var alice = await DeploymentLease.AcquireAsync(aliceStore, "acme", Holder("alice"), Ttl, Token);
         test.Time.Advance(Ttl + TimeSpan.FromSeconds(1));
-        await using var bob = await DeploymentLease.AcquireAsync(test.Store, "acme", "bob", Ttl, Token);
+        await using var bob = await DeploymentLease.AcquireAsync(test.Store, "acme", Holder("bob"), Ttl, Token);
 
         await alice.DisposeAsync();
 
         var error = await Assert.ThrowsAsync<DeploymentLockedException>(() =>
-            DeploymentLease.AcquireAsync(test.Store, "acme", "carol", Ttl, Token));
+            DeploymentLease.AcquireAsync(test.Store, "acme", Holder("carol"), Ttl, Token));
         Assert.Equal("bob", error.Holder);
     }
+
+    [Fact]
+    public async Task AcquireAsync_HeldByADeadProcessOfThisMachine_IsTakenOverAtOnce()
+    {
+        using var gone = System.Diagnostics.Process.Start("true")!;
+        await gone.WaitForExitAsync(Token);
+        var deadHolder = new LeaseHolder("alice@here (pid gone)", Environment.MachineName, gone.Id);
+        var deadStore = await test.OpenAgainAsync(new FakeTimeProvider(test.Time.GetUtcNow()), Token);
+        _ = await DeploymentLease.AcquireAsync(deadStore, "acme", deadHolder, Ttl, Token);
+
+        await using var taken = await DeploymentLease.AcquireAsync(test.Store, "acme", Holder("bob"), Ttl, Token);
+
+        Assert.Equal("bob", taken.Holder);
+    }
+
+    /// <summary>A holder on another machine, judged by its lease's expiry alone.</summary>
+    private static LeaseHolder Holder(string name) => new(name, "another-machine", 1);
 }

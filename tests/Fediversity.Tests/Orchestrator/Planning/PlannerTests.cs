@@ -9,7 +9,6 @@ using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Fediversity.Sandbox.Providers;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Orchestrator.Planning;

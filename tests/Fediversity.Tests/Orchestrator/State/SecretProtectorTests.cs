@@ -1,7 +1,6 @@
 using Fediversity.Orchestrator.State;
 using Fediversity.Resources;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 
 namespace Fediversity.Tests.Orchestrator.State;
 

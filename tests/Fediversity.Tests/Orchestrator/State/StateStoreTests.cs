@@ -4,7 +4,6 @@ using System.Text;
 using Fediversity.Resources;
 using Fediversity.Resources.Values;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Orchestrator.State;

@@ -1,6 +1,5 @@
 using Fediversity.Resources;
 using Fediversity.Resources.Graph;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Resources.Graph;

@@ -1,6 +1,5 @@
 using Fediversity.Resources.Providers;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 
 namespace Fediversity.Tests.Resources.Providers;
 

@@ -1,7 +1,6 @@
 using Fediversity.Resources;
 using Fediversity.Resources.Values;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Resources.Values;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Fediversity.Resources;
 using Fediversity.Resources.Values;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Resources.Values;

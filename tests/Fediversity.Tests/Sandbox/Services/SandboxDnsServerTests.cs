@@ -1,6 +1,5 @@
 using Fediversity.Sandbox.Services;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 
 namespace Fediversity.Tests.Sandbox.Services;
 

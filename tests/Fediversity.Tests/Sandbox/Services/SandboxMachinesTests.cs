@@ -1,7 +1,6 @@
 using System.Runtime.Versioning;
 using Fediversity.Sandbox.Services;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 
 namespace Fediversity.Tests.Sandbox.Services;
 
