@@ -17,6 +17,7 @@ public static class Program
             ApplyCommands.Plan(),
             ApplyCommands.Apply(),
             StatusCommand.Create(),
+            RefreshCommand.Create(),
             ApplyCommands.Destroy(),
             CredentialsCommand.Create(),
             SchemaCommand.Create(),

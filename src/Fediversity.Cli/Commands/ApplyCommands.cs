@@ -42,9 +42,14 @@ internal static class ApplyCommands
         var file = new Argument<string>("FILE") { Description = "The operator configuration." };
         var (environment, state, json) = (CommonOptions.Environment(), CommonOptions.State(), CommonOptions.Json());
         var (yes, parallelism) = (CommonOptions.Yes(), CommonOptions.Parallelism());
+        var refresh = new Option<bool>("--refresh")
+        {
+            Description = "First read every resource back from its provider, so that changes made outside " +
+                "Fediversity are repaired.",
+        };
         var command = new Command("apply", "Make the deployment match the configuration, showing progress.")
         {
-            file, environment, state, json, yes, parallelism,
+            file, environment, state, json, yes, parallelism, refresh,
         };
 
         command.SetAction(async (result, cancellationToken) =>
@@ -52,7 +57,8 @@ internal static class ApplyCommands
             var (session, configured) = await PrepareAsync(result.GetValue(file)!, result.GetValue(environment),
                 result.GetValue(state), result.GetValue(parallelism), cancellationToken);
             return await DeploymentCommand.RunAsync(session, configured.Graph!, configured.Services,
-                new DeploymentCommand.Choices(result.GetValue(json), result.GetValue(yes), "apply"), cancellationToken);
+                new DeploymentCommand.Choices(result.GetValue(json), result.GetValue(yes), "apply", result.GetValue(refresh)),
+                cancellationToken);
         });
         return command;
     }

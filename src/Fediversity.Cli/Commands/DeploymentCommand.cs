@@ -3,6 +3,7 @@ using Fediversity.Cli.Output;
 using Fediversity.Configurator;
 using Fediversity.Orchestrator.Deployments;
 using Fediversity.Orchestrator.Events;
+using Fediversity.Orchestrator.Locking;
 using Fediversity.Orchestrator.Planning;
 using Fediversity.Resources.Graph;
 using Spectre.Console;
@@ -12,7 +13,7 @@ namespace Fediversity.Cli.Commands;
 /// <summary>What apply and destroy share: show the plan, confirm, run with progress, report.</summary>
 internal static class DeploymentCommand
 {
-    public sealed record Choices(bool Json, bool Yes, string Command);
+    public sealed record Choices(bool Json, bool Yes, string Command, bool Refresh = false);
 
     public static async Task<int> RunAsync(
         Session session, ResourceGraph desired, IReadOnlyList<DeployedService> services, Choices choices,
@@ -20,6 +21,12 @@ internal static class DeploymentCommand
     {
         await session.CheckEnvironmentAsync(desired.Deployment, cancellationToken);
         var environment = session.Binding.Environment.Name;
+
+        if (choices.Refresh)
+        {
+            var drifts = await session.Runner.RefreshAsync(desired.Deployment, LeaseHolder.Current(), cancellationToken);
+            RefreshCommand.Print(drifts, choices.Json);
+        }
 
         var preview = await session.Runner.PlanAsync(desired, cancellationToken);
         if (!choices.Json)

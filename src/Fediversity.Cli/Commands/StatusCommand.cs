@@ -30,6 +30,7 @@ internal static class StatusCommand
                 var recorded = await store.LoadAsync(deployment.Id, cancellationToken);
                 var lastRun = await store.LastRunAsync(deployment.Id, cancellationToken);
                 var resources = recorded.Resources.Values.ToList();
+                var drifts = await store.DriftAsync(deployment.Id, cancellationToken);
                 var services = resources.Where(r => r.Kind == AdminAccountKind.Kind)
                     .Select(r => new { application = r.Input(AdminAccountKind.Application), url = r.Input(AdminAccountKind.Url) })
                     .ToList();
@@ -46,6 +47,7 @@ internal static class StatusCommand
                         services,
                         resources = resources.Select(r => new { address = r.Address.Value, kind = r.Kind, detail = Detail(r) }),
                         interrupted = recorded.Interrupted.Select(a => a.Value),
+                        drift = drifts.Select(d => new { d.Address, d.Gone, description = d.Describe() }),
                     });
                     continue;
                 }
@@ -61,6 +63,11 @@ internal static class StatusCommand
                 foreach (var resource in resources)
                 {
                     Console.Out.WriteLine($"    {resource.Address} ({resource.Kind}){(Detail(resource) is { } d ? ": " + d : "")}");
+                }
+
+                foreach (var drift in drifts)
+                {
+                    Console.Out.WriteLine($"    ! {drift.Address}: {drift.Describe()}; the next apply repairs it");
                 }
 
                 foreach (var address in recorded.Interrupted)

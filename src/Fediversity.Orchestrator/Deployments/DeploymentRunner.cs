@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Fediversity.Orchestrator.Events;
 using Fediversity.Orchestrator.Execution;
 using Fediversity.Orchestrator.Locking;
 using Fediversity.Orchestrator.Planning;
+using Fediversity.Orchestrator.Refresh;
 using Fediversity.Orchestrator.State;
 using Fediversity.Resources.Graph;
 using Fediversity.Resources.Providers;
@@ -22,6 +24,16 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
     {
         var recorded = await store.LoadAsync(desired.Deployment, cancellationToken);
         return Planner.Plan(desired, recorded, providers);
+    }
+
+    /// <summary>Reads every resource of the deployment back from its provider, under the deployment's lease.</summary>
+    public async Task<ImmutableArray<Drift>> RefreshAsync(
+        string deployment, LeaseHolder holder, CancellationToken cancellationToken)
+    {
+        await using var lease = await DeploymentLease.AcquireAsync(
+            store, deployment, holder, TimeSpan.FromSeconds(30), cancellationToken);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        return await new Refresher(store, providers).RefreshAsync(deployment, linked.Token);
     }
 
     public async Task<ApplyResult> ApplyAsync(

@@ -51,7 +51,9 @@ public static class Planner
         {
             var created = resource.Inputs
                 .Select(i => new FieldChange(i.Key, null, Display(i.Value, actions, recorded), false, null));
-            var reason = interrupted ? "an earlier run was interrupted while making it" : "new";
+            var reason = interrupted ? "an earlier run was interrupted while making it"
+                : recorded.Drifted.GetValueOrDefault(resource.Address) ? "removed outside Fediversity; made again"
+                : "new";
             return Step(resource, StepAction.Create, [.. created], reason, false);
         }
 
@@ -75,7 +77,8 @@ public static class Planner
         }
 
         var replace = changes.Any(c => c.ForcesReplacement);
-        var fields = string.Join(", ", changes.Select(c => c.Field));
+        var fields = (recorded.Drifted.ContainsKey(resource.Address) ? "changed outside Fediversity: " : "") +
+            string.Join(", ", changes.Select(c => c.Field));
         return replace
             ? Step(resource, StepAction.Replace, changes, $"{fields} cannot change in place", schema.DestroyLosesData)
             : Step(resource, StepAction.Update, changes, $"{fields} changed", false);

@@ -13,5 +13,9 @@ public sealed record DeploymentState(
     ImmutableSortedDictionary<ResourceAddress, ResourceRecord> Resources,
     ImmutableSortedSet<ResourceAddress> Interrupted)
 {
+    /// <summary>Resources the last refresh found changed (false) or gone (true) outside Fediversity.</summary>
+    public ImmutableSortedDictionary<ResourceAddress, bool> Drifted { get; init; } =
+        ImmutableSortedDictionary<ResourceAddress, bool>.Empty;
+
     public static DeploymentState Empty(string deployment) => new(deployment, ImmutableSortedDictionary<ResourceAddress, ResourceRecord>.Empty, []);
 }

@@ -95,3 +95,19 @@ public sealed class LeaseRow
 
     public long ExpiresAtMs { get; set; }
 }
+
+/// <summary>What the last refresh found different about one resource.</summary>
+public sealed class DriftRow
+{
+    public required string Deployment { get; set; }
+
+    public required string Address { get; set; }
+
+    public required string Kind { get; set; }
+
+    public bool Gone { get; set; }
+
+    public required string ChangesJson { get; set; }
+
+    public long DetectedAtMs { get; set; }
+}

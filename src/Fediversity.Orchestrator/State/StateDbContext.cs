@@ -15,6 +15,8 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
 
     public DbSet<LeaseRow> Leases => Set<LeaseRow>();
 
+    public DbSet<DriftRow> Drift => Set<DriftRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<DeploymentRow>(e =>
@@ -41,6 +43,12 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
             e.ToTable("runs");
             e.HasKey(r => r.Id);
             e.HasIndex(r => r.Deployment);
+        });
+
+        modelBuilder.Entity<DriftRow>(e =>
+        {
+            e.ToTable("drift");
+            e.HasKey(d => new { d.Deployment, d.Address });
         });
 
         modelBuilder.Entity<LeaseRow>(e =>

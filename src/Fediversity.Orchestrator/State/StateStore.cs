@@ -66,11 +66,18 @@ public sealed class StateStore
             .Select(j => j.Address)
             .ToListAsync(cancellationToken);
 
+        var drifted = await db.Drift.AsNoTracking()
+            .Where(d => d.Deployment == deployment)
+            .Select(d => new { d.Address, d.Gone })
+            .ToListAsync(cancellationToken);
+
         var resources = rows
             .Select(ToRecord)
             .ToImmutableSortedDictionary(r => r.Address, r => r);
-        return new DeploymentState(
-            deployment, resources, [.. interrupted.Select(a => new ResourceAddress(a))]);
+        return new DeploymentState(deployment, resources, [.. interrupted.Select(a => new ResourceAddress(a))])
+        {
+            Drifted = drifted.ToImmutableSortedDictionary(d => new ResourceAddress(d.Address), d => d.Gone),
+        };
     }
 
     public async Task<IReadOnlyList<DeploymentRow>> ListDeploymentsAsync(CancellationToken cancellationToken)
@@ -180,7 +187,35 @@ public sealed class StateStore
         }
 
         await CloseIntentsAsync(db, deployment, address, "done", null, cancellationToken);
+        await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
+            .ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces the drift recorded for a deployment with what a refresh just found.</summary>
+    public async Task ReplaceDriftAsync(
+        string deployment, IEnumerable<Refresh.Drift> drifts, CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        await db.Drift.Where(d => d.Deployment == deployment).ExecuteDeleteAsync(cancellationToken);
+        db.Drift.AddRange(drifts.Select(d => new DriftRow
+        {
+            Deployment = deployment, Address = d.Address, Kind = d.Kind, Gone = d.Gone,
+            ChangesJson = JsonSerializer.Serialize(d.Changes), DetectedAtMs = Now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The drift the last refresh found that no step has repaired since.</summary>
+    public async Task<IReadOnlyList<Refresh.Drift>> DriftAsync(string deployment, CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        var rows = await db.Drift.AsNoTracking()
+            .Where(d => d.Deployment == deployment)
+            .OrderBy(d => d.Address)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new Refresh.Drift(r.Address, r.Kind, r.Gone,
+            [.. JsonSerializer.Deserialize<Planning.FieldChange[]>(r.ChangesJson)!]))];
     }
 
     public async Task FailStepAsync(
