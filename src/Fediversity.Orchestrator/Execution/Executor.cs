@@ -77,8 +77,9 @@ public sealed class Executor(
         await Task.Yield();
         await Task.WhenAll(dependencies.Select(d => d.Task));
 
+        // A resource that needs no change stays unchanged whatever happened to the steps it depends on.
         var blocker = dependencies.FirstOrDefault(d => d.Task.Result != StepOutcome.Succeeded);
-        if (blocker.Task is not null)
+        if (blocker.Task is not null && step.Action != StepAction.NoOp)
         {
             Publish(new StepSkippedEvent
             {

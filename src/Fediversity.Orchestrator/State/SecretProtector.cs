@@ -23,25 +23,27 @@ public sealed class SecretProtector
     {
         if (!File.Exists(path))
         {
-            var fresh = RandomNumberGenerator.GetBytes(32);
-            var options = new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-            };
+            // Written whole to a private file first, then linked into place, so that another process never
+            // reads a key file that is still empty; the first process to link wins.
+            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(RandomNumberGenerator.GetBytes(32));
+            }
+
             try
             {
-                using var stream = new FileStream(path, options);
-                stream.Write(fresh);
+                File.Move(temporary, path, overwrite: false);
             }
             catch (IOException) when (File.Exists(path))
             {
-                // Another process made it first; use theirs.
+                File.Delete(temporary);
             }
         }
 

@@ -68,14 +68,22 @@ public sealed class SandboxObjectStore(string root, SandboxLatency latency, Time
     public async Task<SandboxKey> CreateKeyAsync(string name, CancellationToken cancellationToken)
     {
         await DelayAsync(cancellationToken);
-        var key = new SandboxKey
+        return keys.Locked(() =>
         {
-            Id = "GK" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
-            Name = name,
-            Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
-        };
-        keys.Write(key.Id, key);
-        return key;
+            if (FindKeyByName(name) is not null)
+            {
+                throw new SandboxException($"a key named '{name}' already exists");
+            }
+
+            var key = new SandboxKey
+            {
+                Id = "GK" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+                Name = name,
+                Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            };
+            keys.Write(key.Id, key);
+            return key;
+        });
     }
 
     public SandboxKey? FindKeyByName(string name) => keys.All().FirstOrDefault(k => k.Name == name);

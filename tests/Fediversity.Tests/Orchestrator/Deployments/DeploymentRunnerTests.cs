@@ -9,7 +9,6 @@ using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Fediversity.Sandbox;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Orchestrator.Deployments;
@@ -59,7 +58,7 @@ public sealed class DeploymentRunnerTests : IAsyncLifetime
     ]);
 
     private static ApplyRequest Apply(ResourceGraph desired, bool confirm = true, string holder = "tests") =>
-        new(desired, "sandbox", _ => confirm) { Holder = holder };
+        new(desired, "sandbox", _ => confirm) { Holder = new LeaseHolder(holder, "another-machine", 1) };
 
     [Fact]
     public async Task ApplyAsync_SandboxDeployment_MakesEverythingWiredTogether()
@@ -117,7 +116,7 @@ public sealed class DeploymentRunnerTests : IAsyncLifetime
     public async Task ApplyAsync_AnotherRunHoldsTheLease_ThrowsNamingItAndTouchesNothing()
     {
         await using var held = await DeploymentLease.AcquireAsync(
-            test.Store, Deployment, "alice@panel (pid 7)", TimeSpan.FromMinutes(1), Token);
+            test.Store, Deployment, new LeaseHolder("alice@panel (pid 7)", "another-machine", 7), TimeSpan.FromMinutes(1), Token);
 
         var error = await Assert.ThrowsAsync<DeploymentLockedException>(() =>
             runner.ApplyAsync(Apply(Mastodon(), holder: "bob@cli"), sink, Token));
@@ -132,7 +131,7 @@ public sealed class DeploymentRunnerTests : IAsyncLifetime
         await runner.ApplyAsync(Apply(Mastodon(), holder: "first"), sink, Token);
 
         await using var next = await DeploymentLease.AcquireAsync(
-            test.Store, Deployment, "second", TimeSpan.FromMinutes(1), Token);
+            test.Store, Deployment, new LeaseHolder("second", "another-machine", 2), TimeSpan.FromMinutes(1), Token);
 
         Assert.Equal("second", next.Holder);
     }

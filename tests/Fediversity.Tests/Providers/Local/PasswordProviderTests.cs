@@ -4,7 +4,6 @@ using Fediversity.Resources.Kinds;
 using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Providers.Local;

@@ -5,7 +5,6 @@ using Fediversity.Providers.Local;
 using Fediversity.Resources.Kinds;
 using Fediversity.Resources.Values;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Providers.Local;

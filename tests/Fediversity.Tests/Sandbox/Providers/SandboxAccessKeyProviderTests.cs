@@ -2,7 +2,6 @@ using Fediversity.Resources.Kinds;
 using Fediversity.Resources.Values;
 using Fediversity.Sandbox.Providers;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Sandbox.Providers;

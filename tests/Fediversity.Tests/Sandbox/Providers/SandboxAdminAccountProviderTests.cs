@@ -4,7 +4,6 @@ using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Fediversity.Sandbox.Providers;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Sandbox.Providers;

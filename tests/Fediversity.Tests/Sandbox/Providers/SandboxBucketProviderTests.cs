@@ -3,7 +3,6 @@ using Fediversity.Resources.Values;
 using Fediversity.Sandbox.Providers;
 using Fediversity.Sandbox.Services;
 using Fediversity.Tests.TestSupport;
-using Xunit;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Sandbox.Providers;
