@@ -89,6 +89,23 @@ internal static class ApplicationResources
     private static string AdminUsername(ApplicationName app, ApplicationOptions options) =>
         app == ApplicationName.Peertube ? "root" : options.Admin.Username;
 
+    /// <summary>
+    /// What stays of a disabled application whose operator chose to keep its data: its media bucket with its
+    /// key and grant, the same resources as when it runs, so that enabling it again reattaches them.
+    /// </summary>
+    public static IEnumerable<DesiredResource> Retained(
+        OperatorContext context, ApplicationName app, ApplicationOptions options)
+    {
+        if (options.Media is not ManagedMedia)
+        {
+            return [];
+        }
+
+        var resources = new List<DesiredResource>();
+        AddMedia(resources, context, app, options);
+        return resources.Select(r => r with { Retained = true });
+    }
+
     private static (ResourceValue Address, ResourceValue HostKey) AddVm(
         List<DesiredResource> resources, OperatorContext context, ApplicationName app, ApplicationOptions options)
     {

@@ -38,6 +38,13 @@ public static class ClusterConfigurator
             resources.AddRange(ApplicationResources.Build(context, name, options));
         }
 
+        var kept = configuration.Applications.Present()
+            .Where(a => !a.Options.Enabled && a.Options.DataWhenDisabled == DataChoice.Keep);
+        foreach (var (name, options) in kept)
+        {
+            resources.AddRange(ApplicationResources.Retained(context, name, options));
+        }
+
         var graph = ResourceGraph.Create(configuration.Operator.Slug, resources);
         return new ConfiguratorResult(graph, services, []);
     }

@@ -3,6 +3,7 @@ using Fediversity.Cli.Hosting;
 using Fediversity.Cli.Output;
 using Fediversity.Resources.Kinds;
 using Fediversity.Resources.Providers;
+using Fediversity.Resources.Values;
 
 namespace Fediversity.Cli.Commands;
 
@@ -45,7 +46,10 @@ internal static class StatusCommand
                         environment = deployment.Environment,
                         lastRun = lastRun is null ? null : new { lastRun.Command, lastRun.Outcome, lastRun.StartedAtMs, lastRun.EndedAtMs },
                         services,
-                        resources = resources.Select(r => new { address = r.Address.Value, kind = r.Kind, detail = Detail(r) }),
+                        resources = resources.Select(r => new
+                        {
+                            address = r.Address.Value, kind = r.Kind, detail = Detail(r), retained = r.Retained,
+                        }),
                         interrupted = recorded.Interrupted.Select(a => a.Value),
                         drift = drifts.Select(d => new { d.Address, d.Gone, description = d.Describe() }),
                     });
@@ -58,6 +62,12 @@ internal static class StatusCommand
                 foreach (var service in services)
                 {
                     Console.Out.WriteLine($"  {service.application,-9} {service.url}");
+                }
+
+                foreach (var bucket in resources.Where(r => r.Retained && r.Kind == BucketKind.Kind))
+                {
+                    Console.Out.WriteLine($"  retained data: {bucket.Input(BucketKind.Alias)} ({Size(bucket)}), kept for a " +
+                        "disabled application");
                 }
 
                 foreach (var resource in resources)
@@ -85,6 +95,12 @@ internal static class StatusCommand
         });
         return command;
     }
+
+    private static string Size(ResourceRecord bucket) =>
+        bucket.Outputs.GetValueOrDefault(BucketKind.Objects) is NumberValue objects &&
+        bucket.Outputs.GetValueOrDefault(BucketKind.Bytes) is NumberValue bytes
+            ? $"{objects.Number} objects, {bytes.Number} bytes at the last refresh"
+            : "size known after 'fedi refresh'";
 
     private static string? Detail(ResourceRecord record) => record.Kind switch
     {

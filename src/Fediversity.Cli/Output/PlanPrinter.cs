@@ -30,6 +30,17 @@ public static class PlanPrinter
             }
         }
 
+        var kept = plan.RetainedSteps.Where(s => s.Kind == "s3-bucket").ToList();
+        if (kept.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("Data kept for disabled applications (enabling them again reattaches it):");
+            foreach (var step in kept)
+            {
+                writer.WriteLine($"  = {step.Address}");
+            }
+        }
+
         var losing = plan.DataLosingSteps.ToList();
         if (losing.Count > 0)
         {

@@ -27,4 +27,9 @@ public sealed record ApplicationOptions
     [Description("Where the application keeps its media: a bucket Fediversity manages, "
         + "or one the hosting provider handed over.")]
     public MediaStorage Media { get; init; } = new ManagedMedia();
+
+    [Description("When 'enabled' is false, what becomes of the application's media: 'keep' keeps its bucket "
+        + "and key (enabling the application again reattaches them), 'delete' empties and removes the bucket. "
+        + "Required when the application is disabled and its media bucket is managed.")]
+    public DataChoice? DataWhenDisabled { get; init; }
 }

@@ -55,6 +55,13 @@ internal static class OperatorRules
             yield return new($"{path}.admin.email", email);
         }
 
+        if (!options.Enabled && options.Media is ManagedMedia && options.DataWhenDisabled is null)
+        {
+            yield return new($"{path}.dataWhenDisabled",
+                "the application is disabled, so say what becomes of its media: 'keep' keeps the bucket for later, "
+                + "'delete' empties and removes it");
+        }
+
         if (options.Media is ExistingBucketMedia bucket)
         {
             foreach (var problem in CheckBucket(bucket, $"{path}.media"))

@@ -57,6 +57,8 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
             linked.Token);
         var executor = new Executor(store, providers, sink, time, Options);
         var summary = await executor.ExecuteAsync(plan, request.Desired, recorded, runId, linked.Token);
+        var retained = request.Desired.Resources.Values.Where(r => r.Retained).Select(r => r.Address).ToHashSet();
+        await store.MarkRetainedAsync(deployment, retained, CancellationToken.None);
 
         var status = (summary.Succeeded, request.Desired.Resources.IsEmpty) switch
         {

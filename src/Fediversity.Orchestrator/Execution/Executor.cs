@@ -155,7 +155,7 @@ public sealed class Executor(
 
         var request = new ResourceRequest(address, inputs, ImmutableSortedDictionary<string, ResourceValue>.Empty, reporter);
         var outputs = await providers.For(resource.Kind).CreateAsync(request, token);
-        await RecordAsync(run, new ResourceRecord(address, resource.Kind, inputs, outputs, resource.Dependencies), token);
+        await RecordAsync(run, Record(resource, inputs, outputs), token);
     }
 
     private async Task UpdateAsync(Run run, ResourceAddress address, IStepReporter reporter, CancellationToken token)
@@ -167,7 +167,7 @@ public sealed class Executor(
 
         var request = new ResourceRequest(address, inputs, prior.Outputs, reporter);
         var outputs = await providers.For(resource.Kind).UpdateAsync(request, token);
-        await RecordAsync(run, new ResourceRecord(address, resource.Kind, inputs, outputs, resource.Dependencies), token);
+        await RecordAsync(run, Record(resource, inputs, outputs), token);
     }
 
     private async Task ReplaceAsync(Run run, ResourceAddress address, IStepReporter reporter, CancellationToken token)
@@ -199,6 +199,12 @@ public sealed class Executor(
         await store.CompleteStepAsync(run.Plan.Deployment, record.Address, record, CancellationToken.None);
         run.Current[record.Address] = record;
     }
+
+    private static ResourceRecord Record(
+        DesiredResource resource,
+        ImmutableSortedDictionary<string, ResourceValue> inputs,
+        ImmutableSortedDictionary<string, ResourceValue> outputs) =>
+        new(resource.Address, resource.Kind, inputs, outputs, resource.Dependencies) { Retained = resource.Retained };
 
     private static ImmutableSortedDictionary<string, ResourceValue> Resolve(Run run, DesiredResource resource)
     {

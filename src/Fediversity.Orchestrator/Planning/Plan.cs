@@ -14,5 +14,8 @@ public sealed record Plan(string Deployment, ImmutableArray<PlannedStep> Steps)
     /// <summary>Steps that destroy data, which need an explicit confirmation.</summary>
     public IEnumerable<PlannedStep> DataLosingSteps => Steps.Where(s => s.LosesData);
 
+    /// <summary>Resources kept only to keep the data of disabled applications.</summary>
+    public IEnumerable<PlannedStep> RetainedSteps => Steps.Where(s => s.Retained);
+
     public PlannedStep? Find(ResourceAddress address) => Steps.FirstOrDefault(s => s.Address == address);
 }

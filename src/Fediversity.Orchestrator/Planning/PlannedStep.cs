@@ -18,4 +18,8 @@ public sealed record PlannedStep(
     ImmutableArray<FieldChange> Changes,
     string Reason,
     bool LosesData,
-    ImmutableSortedSet<ResourceAddress> DependsOn);
+    ImmutableSortedSet<ResourceAddress> DependsOn)
+{
+    /// <summary>Whether the resource is kept only to keep the data of a disabled application.</summary>
+    public bool Retained { get; init; }
+}

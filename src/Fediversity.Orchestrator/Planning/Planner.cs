@@ -168,5 +168,8 @@ public static class Planner
     private static PlannedStep Step(
         DesiredResource resource, StepAction action, ImmutableArray<FieldChange> changes, string reason,
         bool losesData) =>
-        new(resource.Address, resource.Kind, action, changes, reason, losesData, resource.Dependencies);
+        new(resource.Address, resource.Kind, action, changes, reason, losesData, resource.Dependencies)
+        {
+            Retained = resource.Retained,
+        };
 }

@@ -37,6 +37,12 @@ public sealed class Refresher(StateStore store, ProviderRegistry providers)
                 await store.CompleteStepAsync(deployment, record.Address,
                     record with { Inputs = reading.Inputs, Outputs = reading.Outputs }, cancellationToken);
             }
+            else if (!reading.Outputs.SequenceEqual(record.Outputs))
+            {
+                // Only what the provider reports changed, such as a bucket's size: recorded, not drift.
+                await store.CompleteStepAsync(deployment, record.Address, record with { Outputs = reading.Outputs },
+                    cancellationToken);
+            }
         }
 
         var found = drifts.ToImmutable();

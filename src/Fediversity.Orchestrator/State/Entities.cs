@@ -27,6 +27,8 @@ public sealed class ResourceRow
 
     public required string DependenciesJson { get; set; }
 
+    public bool Retained { get; set; }
+
     public long CreatedAtMs { get; set; }
 
     public long UpdatedAtMs { get; set; }

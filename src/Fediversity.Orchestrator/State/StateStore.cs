@@ -192,6 +192,20 @@ public sealed class StateStore
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Records which of a deployment's resources are kept only for the data of disabled applications.</summary>
+    public async Task MarkRetainedAsync(
+        string deployment, IReadOnlySet<ResourceAddress> retained, CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        var rows = await db.Resources.Where(r => r.Deployment == deployment).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            row.Retained = retained.Contains(new ResourceAddress(row.Address));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Replaces the drift recorded for a deployment with what a refresh just found.</summary>
     public async Task ReplaceDriftAsync(
         string deployment, IEnumerable<Refresh.Drift> drifts, CancellationToken cancellationToken)
@@ -255,7 +269,10 @@ public sealed class StateStore
         row.Kind,
         ValueJson.DeserializeMap(row.InputsJson, Protector.Unprotect),
         ValueJson.DeserializeMap(row.OutputsJson, Protector.Unprotect),
-        [.. JsonSerializer.Deserialize<string[]>(row.DependenciesJson)!.Select(a => new ResourceAddress(a))]);
+        [.. JsonSerializer.Deserialize<string[]>(row.DependenciesJson)!.Select(a => new ResourceAddress(a))])
+    {
+        Retained = row.Retained,
+    };
 
     private ResourceRow ToRow(string deployment, ResourceRecord record, long createdAt, long updatedAt) => new()
     {
@@ -265,6 +282,7 @@ public sealed class StateStore
         InputsJson = ValueJson.SerializeMap(record.Inputs, Protector.Protect),
         OutputsJson = ValueJson.SerializeMap(record.Outputs, Protector.Protect),
         DependenciesJson = JsonSerializer.Serialize(record.Dependencies.Select(d => d.Value).ToArray()),
+        Retained = record.Retained,
         CreatedAtMs = createdAt,
         UpdatedAtMs = updatedAt,
     };

@@ -19,8 +19,14 @@ public sealed record DesiredResource(
     public ImmutableSortedSet<ResourceAddress> Dependencies =>
         DependsOn.Union(Inputs.Values.SelectMany(v => v.References));
 
+    /// <summary>
+    /// Whether the resource is kept only to keep data: its application is disabled and the operator chose to
+    /// keep the data, which waits detached from any machine until the application is enabled again.
+    /// </summary>
+    public bool Retained { get; init; }
+
     public bool Equals(DesiredResource? other) =>
-        other is not null && Address == other.Address && Kind == other.Kind &&
+        other is not null && Address == other.Address && Kind == other.Kind && Retained == other.Retained &&
         Inputs.Count == other.Inputs.Count &&
         Inputs.All(i => other.Inputs.TryGetValue(i.Key, out var v) && v.Equals(i.Value)) &&
         DependsOn.SetEquals(other.DependsOn);

@@ -54,8 +54,17 @@ public sealed class SandboxBucketProvider(SandboxObjectStore store) : ResourcePr
         await store.DeleteBucketAsync(id, cancellationToken);
     }
 
-    public override Task<ResourceReading?> ReadAsync(ResourceRecord record, CancellationToken cancellationToken) =>
-        Task.FromResult(store.GetBucket(record.Output(BucketKind.BucketId)!) is null
-            ? null
-            : new ResourceReading(record.Inputs, record.Outputs));
+    public override Task<ResourceReading?> ReadAsync(ResourceRecord record, CancellationToken cancellationToken)
+    {
+        var id = record.Output(BucketKind.BucketId)!;
+        if (store.GetBucket(id) is null)
+        {
+            return Task.FromResult<ResourceReading?>(null);
+        }
+
+        var outputs = record.Outputs
+            .SetItem(BucketKind.Objects, ResourceValue.Of(store.ListObjects(id).Count))
+            .SetItem(BucketKind.Bytes, ResourceValue.Of(store.SizeOf(id)));
+        return Task.FromResult<ResourceReading?>(new ResourceReading(record.Inputs, outputs));
+    }
 }

@@ -145,6 +145,9 @@ public sealed class SandboxObjectStore(string root, SandboxLatency latency, Time
             : [];
     }
 
+    /// <summary>The bytes the bucket's objects take.</summary>
+    public long SizeOf(string bucketId) => ListObjects(bucketId).Sum(name => new FileInfo(ObjectPath(bucketId, name)).Length);
+
     public async Task EmptyBucketAsync(string bucketId, CancellationToken cancellationToken)
     {
         await DelayAsync(cancellationToken);

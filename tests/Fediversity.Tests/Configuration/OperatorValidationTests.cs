@@ -77,9 +77,21 @@ public sealed class OperatorValidationTests
         {
             d["applications"]!["peertube"]!["subdomain"] = "photos";
             d["applications"]!["peertube"]!["enabled"] = false;
+            d["applications"]!["peertube"]!["dataWhenDisabled"] = "delete";
         });
 
         Assert.Empty(ConfigurationLoader.LoadOperator(json).Problems);
+    }
+
+    [Fact]
+    public void LoadOperator_DisabledWithoutADataChoice_AsksForOne()
+    {
+        var json = ExampleDocuments.Operator(d => d["applications"]!["peertube"]!["enabled"] = false);
+
+        var problem = Assert.Single(ConfigurationLoader.LoadOperator(json).Problems);
+
+        Assert.Equal("$.applications.peertube.dataWhenDisabled", problem.Path);
+        Assert.Contains("'keep'", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
