@@ -2,7 +2,6 @@ using Fediversity.Cli.Hosting;
 using Fediversity.Cli.Output;
 using Fediversity.Configurator;
 using Fediversity.Orchestrator.Deployments;
-using Fediversity.Orchestrator.Events;
 using Fediversity.Orchestrator.Locking;
 using Fediversity.Orchestrator.Planning;
 using Fediversity.Resources.Graph;
@@ -86,8 +85,11 @@ internal static class DeploymentCommand
         }
 
         var losing = plan.DataLosingSteps.Any() ? " Data will be lost, as listed above." : "";
-        Console.Out.Write($"Carry out this plan?{losing} Type 'yes' to go on: ");
-        return string.Equals(Console.In.ReadLine()?.Trim(), "yes", StringComparison.Ordinal);
+        var expected = choices.Command == "destroy" ? plan.Deployment : "yes";
+        Console.Out.Write(choices.Command == "destroy"
+            ? $"This removes every resource of '{plan.Deployment}'.{losing} Type the operator's name to go on: "
+            : $"Carry out this plan?{losing} Type 'yes' to go on: ");
+        return string.Equals(Console.In.ReadLine()?.Trim(), expected, StringComparison.Ordinal);
     }
 
     /// <summary>The plan being applied is the plan that was shown: same addresses, same actions.</summary>
@@ -123,6 +125,4 @@ internal static class DeploymentCommand
             Console.Out.WriteLine($"Admin sign-in details: fedi credentials {result.Plan.Deployment}");
         }
     }
-
-    public static void PrintSummaryJson(SummaryEvent summary) => JsonOutput.WriteLine(Console.Out, summary);
 }

@@ -155,7 +155,7 @@ public sealed class Executor(
 
         var request = new ResourceRequest(address, inputs, ImmutableSortedDictionary<string, ResourceValue>.Empty, reporter);
         var outputs = await providers.For(resource.Kind).CreateAsync(request, token);
-        await RecordAsync(run, Record(resource, inputs, outputs), token);
+        await RecordAsync(run, Record(resource, inputs, outputs));
     }
 
     private async Task UpdateAsync(Run run, ResourceAddress address, IStepReporter reporter, CancellationToken token)
@@ -167,7 +167,7 @@ public sealed class Executor(
 
         var request = new ResourceRequest(address, inputs, prior.Outputs, reporter);
         var outputs = await providers.For(resource.Kind).UpdateAsync(request, token);
-        await RecordAsync(run, Record(resource, inputs, outputs), token);
+        await RecordAsync(run, Record(resource, inputs, outputs));
     }
 
     private async Task ReplaceAsync(Run run, ResourceAddress address, IStepReporter reporter, CancellationToken token)
@@ -191,11 +191,9 @@ public sealed class Executor(
         run.Current.TryRemove(address, out _);
     }
 
-    private async Task RecordAsync(Run run, ResourceRecord record, CancellationToken token)
+    /// <summary>Records a step's result. The remote change has happened, so this is not cancelled with the run.</summary>
+    private async Task RecordAsync(Run run, ResourceRecord record)
     {
-        _ = token;
-
-        // The remote change has happened: record it even if the run is being cancelled.
         await store.CompleteStepAsync(run.Plan.Deployment, record.Address, record, CancellationToken.None);
         run.Current[record.Address] = record;
     }
