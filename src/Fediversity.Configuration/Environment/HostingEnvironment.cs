@@ -39,6 +39,10 @@ public sealed record HostingEnvironment
     [Description("The DNS service that serves the operators' names.")]
     public required DnsService Dns { get; init; }
 
+    [Description("How each machine's configuration reaches it: over SSH (the default for Proxmox and static " +
+        "machines) or into a folder. Sandbox machines always receive theirs in the sandbox.")]
+    public HostAccess? Access { get; init; }
+
     [Description("The mail relay the applications send through.")]
     public MailRelay? Mail { get; init; }
 

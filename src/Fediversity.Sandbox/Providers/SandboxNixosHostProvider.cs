@@ -11,8 +11,10 @@ namespace Fediversity.Sandbox.Providers;
 /// <summary>
 /// Pushes a NixOS configuration and its secret files to a stand-in machine and switches to it. The
 /// machine's host key must be the one pinned when it was made; a machine whose key differs is refused.
+/// Without a hypervisor the configurations only go into each machine's folder, whoever made the machine.
 /// </summary>
-public sealed class SandboxNixosHostProvider(SandboxHypervisor hypervisor, SandboxMachines machines) : ResourceProvider
+public sealed class SandboxNixosHostProvider(SandboxHypervisor? hypervisor, SandboxMachines machines)
+    : ResourceProvider
 {
     public override string Kind => NixosHostKind.Kind;
 
@@ -22,9 +24,9 @@ public sealed class SandboxNixosHostProvider(SandboxHypervisor hypervisor, Sandb
         ResourceRequest request, CancellationToken cancellationToken)
     {
         var hostName = request.Text(NixosHostKind.HostName);
-        var vm = hypervisor.FindByName(hostName)
+        var vm = hypervisor is null ? null : hypervisor.FindByName(hostName)
             ?? throw new ProviderException($"machine '{hostName}' does not exist; apply again to make it");
-        if (vm.HostKey != request.Text(NixosHostKind.HostKey))
+        if (vm is not null && vm.HostKey != request.Text(NixosHostKind.HostKey))
         {
             throw new ProviderException(
                 $"machine '{hostName}' presents a host key that differs from the one pinned when it was made; " +
@@ -49,7 +51,7 @@ public sealed class SandboxNixosHostProvider(SandboxHypervisor hypervisor, Sandb
     {
         var hostName = record.Input(NixosHostKind.HostName)!;
         var paths = record.Inputs.GetValueOrDefault(NixosHostKind.SecretFileModes) is MapValue m ? m.Entries.Keys : [];
-        if (hypervisor.FindByName(hostName) is null || !machines.Remove(hostName, paths))
+        if (hypervisor?.FindByName(hostName) is null && hypervisor is not null || !machines.Remove(hostName, paths))
         {
             reporter.Report($"machine '{hostName}' had no configuration left");
         }
@@ -60,7 +62,9 @@ public sealed class SandboxNixosHostProvider(SandboxHypervisor hypervisor, Sandb
     public override Task<ResourceReading?> ReadAsync(ResourceRecord record, CancellationToken cancellationToken)
     {
         var hostName = record.Input(NixosHostKind.HostName)!;
-        var configuration = hypervisor.FindByName(hostName) is null ? null : machines.ReadConfiguration(hostName);
+        var configuration = hypervisor is not null && hypervisor.FindByName(hostName) is null
+            ? null
+            : machines.ReadConfiguration(hostName);
         return Task.FromResult(configuration is null
             ? null
             : new ResourceReading(
