@@ -32,7 +32,21 @@ internal sealed class BucketCleaner(GarageAdminClient admin, BucketEmptier empti
         }
         finally
         {
-            await admin.DeleteKeyAsync(key.AccessKeyId, CancellationToken.None);
+            await DeleteTemporaryKeyAsync(key.AccessKeyId, reporter);
+        }
+    }
+
+    /// <summary>Best effort: a failure here must not hide the emptying's own outcome.</summary>
+    private async Task DeleteTemporaryKeyAsync(string accessKeyId, IStepReporter reporter)
+    {
+        try
+        {
+            await admin.DeleteKeyAsync(accessKeyId, CancellationToken.None);
+        }
+        catch (ProviderException e)
+        {
+            reporter.Report(
+                $"the temporary access key {accessKeyId} could not be deleted; delete it by hand: {e.Message}");
         }
     }
 

@@ -22,7 +22,8 @@ internal sealed class GarageAccessKeyProvider(GarageAdminClient admin) : Resourc
         if (named.Count > 1)
         {
             throw new ProviderException(
-                $"Garage has {named.Count} access keys named '{name}' ({string.Join(", ", named.Select(k => k.Id))}); " +
+                $"Garage has {named.Count} access keys named '{name}' " +
+                $"({string.Join(", ", named.Select(k => k.Id))}); " +
                 "delete the ones no application uses and run again");
         }
 

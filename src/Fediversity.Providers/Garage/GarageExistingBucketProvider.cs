@@ -32,9 +32,11 @@ internal sealed class GarageExistingBucketProvider(BucketAccessCheck check, Gara
     public override Task<ImmutableSortedDictionary<string, ResourceValue>> UpdateAsync(
         ResourceRequest request, CancellationToken cancellationToken) => CreateAsync(request, cancellationToken);
 
-    public override Task DeleteAsync(ResourceRecord record, IStepReporter reporter, CancellationToken cancellationToken)
+    public override Task DeleteAsync(
+        ResourceRecord record, IStepReporter reporter, CancellationToken cancellationToken)
     {
-        reporter.Report($"bucket {record.Input(ExistingBucketKind.Bucket)} belongs to the hosting provider; it is kept");
+        var bucket = record.Input(ExistingBucketKind.Bucket);
+        reporter.Report($"bucket {bucket} belongs to the hosting provider; it is kept");
         return Task.CompletedTask;
     }
 }

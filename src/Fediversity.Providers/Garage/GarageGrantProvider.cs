@@ -25,7 +25,9 @@ internal sealed class GarageGrantProvider(GarageAdminClient admin) : ResourcePro
         var bucketId = request.Text(BucketGrantKind.BucketId);
         var keyId = request.Text(BucketGrantKind.AccessKeyId);
         var wanted = new BucketPermissions(
-            request.Flag(BucketGrantKind.Read), request.Flag(BucketGrantKind.Write), request.Flag(BucketGrantKind.Owner));
+            request.Flag(BucketGrantKind.Read),
+            request.Flag(BucketGrantKind.Write),
+            request.Flag(BucketGrantKind.Owner));
 
         _ = await admin.GetKeyAsync(keyId, false, cancellationToken)
             ?? throw new ProviderException($"access key {keyId} does not exist in Garage; it cannot be granted");
@@ -64,7 +66,8 @@ internal sealed class GarageGrantProvider(GarageAdminClient admin) : ResourcePro
     {
         var bucketId = record.Input(BucketGrantKind.BucketId)!;
         var keyId = record.Input(BucketGrantKind.AccessKeyId)!;
-        var revoked = await admin.DenyAsync(bucketId, keyId, new BucketPermissions(true, true, true), cancellationToken);
+        var all = new BucketPermissions(true, true, true);
+        var revoked = await admin.DenyAsync(bucketId, keyId, all, cancellationToken);
         reporter.Report(revoked is null
             ? "the bucket or key was already gone"
             : $"revoked access key {keyId} on bucket {bucketId}");

@@ -40,7 +40,7 @@ internal sealed class BucketAccessCheck(S3ClientFactory clients, string endpoint
             await client.DeleteObjectAsync(
                 new DeleteObjectRequest { BucketName = bucket, Key = ProbeKey }, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             throw S3Failure.From(e, step, bucket, accessKeyId, endpoint);
         }

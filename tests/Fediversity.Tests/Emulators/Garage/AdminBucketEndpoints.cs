@@ -99,7 +99,8 @@ internal static partial class AdminBucketEndpoints
 
                 if (bucket.Objects.Count > 0)
                 {
-                    return AdminErrors.Error(context, region, 400, "BucketNotEmpty", "Tried to delete a non-empty bucket");
+                    return AdminErrors.Error(context, region, 400, "BucketNotEmpty",
+                        "Tried to delete a non-empty bucket");
                 }
 
                 state.Buckets.Remove(id!);

@@ -20,7 +20,8 @@ internal static class AdminKeyEndpoints
         {
             if ((id is null) == (search is null))
             {
-                return AdminErrors.Error(context, region, 400, "InvalidRequest", "exactly one of id or search must be given");
+                return AdminErrors.Error(context, region, 400, "InvalidRequest",
+                    "exactly one of id or search must be given");
             }
 
             if (id is not null && !GarageEmulatorState.IsKeyId(id))

@@ -56,7 +56,8 @@ internal static class AdminPermissionEndpoints
             var now = bucket.PermissionsOf(keyId);
             bucket.Grants[keyId] = allow
                 ? new EmulatedPermissions(now.Read || read.Value, now.Write || write.Value, now.Owner || owner.Value)
-                : new EmulatedPermissions(now.Read && !read.Value, now.Write && !write.Value, now.Owner && !owner.Value);
+                : new EmulatedPermissions(
+                    now.Read && !read.Value, now.Write && !write.Value, now.Owner && !owner.Value);
             return Results.Json(AdminJson.Bucket(state, bucket));
         }
     }

@@ -14,5 +14,6 @@ public sealed class EmulatedBucket(string id, DateTimeOffset created)
 
     public SortedDictionary<string, EmulatedObject> Objects { get; } = new(StringComparer.Ordinal);
 
-    public EmulatedPermissions PermissionsOf(string keyId) => Grants.GetValueOrDefault(keyId) ?? EmulatedPermissions.None;
+    public EmulatedPermissions PermissionsOf(string keyId) =>
+        Grants.GetValueOrDefault(keyId) ?? EmulatedPermissions.None;
 }

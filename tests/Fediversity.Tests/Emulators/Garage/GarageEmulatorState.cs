@@ -28,7 +28,8 @@ public sealed class GarageEmulatorState(TimeProvider time)
     {
         lock (Gate)
         {
-            var bucket = new EmulatedBucket(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), time.GetUtcNow());
+            var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+            var bucket = new EmulatedBucket(id, time.GetUtcNow());
             if (alias is not null)
             {
                 bucket.GlobalAliases.Add(alias);

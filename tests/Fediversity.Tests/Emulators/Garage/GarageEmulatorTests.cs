@@ -80,13 +80,17 @@ public sealed class GarageEmulatorTests : IAsyncLifetime
 
         using var allow = await SendAsync(HttpMethod.Post, "AllowBucketKey", new
         {
-            bucketId = bucket.Id, accessKeyId = key.Id, permissions = new { read = false, write = false, owner = true },
+            bucketId = bucket.Id,
+            accessKeyId = key.Id,
+            permissions = new { read = false, write = false, owner = true },
         });
         Assert.Equal(new EmulatedPermissions(true, true, true), emulator.State.GrantOf(bucket.Id, key.Id));
 
         using var deny = await SendAsync(HttpMethod.Post, "DenyBucketKey", new
         {
-            bucketId = bucket.Id, accessKeyId = key.Id, permissions = new { read = false, write = true, owner = false },
+            bucketId = bucket.Id,
+            accessKeyId = key.Id,
+            permissions = new { read = false, write = true, owner = false },
         });
         Assert.Equal(new EmulatedPermissions(true, false, true), emulator.State.GrantOf(bucket.Id, key.Id));
         Assert.Equal(HttpStatusCode.OK, deny.StatusCode);
@@ -152,7 +156,8 @@ public sealed class GarageEmulatorTests : IAsyncLifetime
     private (EmulatedBucket Bucket, EmulatedKey Key) Setup() =>
         (emulator.State.AddBucket("acme-media"), emulator.State.AddKey("acme"));
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, string token = Token)
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, object? body, string token = Token)
     {
         using var request = new HttpRequestMessage(method, new Uri(emulator.AdminEndpoint, "v2/" + path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -66,7 +66,7 @@ internal static class S3Endpoints
             }));
     }
 
-    /// <summary>Authenticates, finds the bucket, checks the key's flags, then runs the operation under the lock.</summary>
+    /// <summary>Authenticates, finds the bucket, checks the key's flags, then runs the operation locked.</summary>
     private static IResult Run(HttpContext context, GarageEmulatorState state, string region, string bucketName,
         Need need, Func<EmulatedBucket, IResult> operation)
     {
@@ -103,7 +103,9 @@ internal static class S3Endpoints
         var prefix = query["prefix"].ToString();
         var max = int.TryParse(query["max-keys"], out var m) ? Math.Clamp(m, 0, 1000) : 1000;
         var token = query["continuation-token"].ToString();
-        var after = token.Length > 0 ? Encoding.UTF8.GetString(Convert.FromBase64String(token)) : query["start-after"].ToString();
+        var after = token.Length > 0
+            ? Encoding.UTF8.GetString(Convert.FromBase64String(token))
+            : query["start-after"].ToString();
         var encode = query["encoding-type"] == "url";
 
         var matching = bucket.Objects

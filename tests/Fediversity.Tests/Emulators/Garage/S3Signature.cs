@@ -38,7 +38,8 @@ internal static class S3Signature
         var scope = credential.Split('/');
         if (scope.Length != 5 || scope[2] != region || scope[3] != "s3" || scope[4] != "aws4_request")
         {
-            return S3Caller.Refused("AuthorizationHeaderMalformed", $"the credential scope must be for region {region}");
+            return S3Caller.Refused("AuthorizationHeaderMalformed",
+                $"the credential scope must be for region {region}");
         }
 
         EmulatedKey? key;
@@ -58,7 +59,9 @@ internal static class S3Signature
         var signingKey = Hmac(Encoding.UTF8.GetBytes("AWS4" + key.Secret), scope[1]);
         signingKey = Hmac(Hmac(Hmac(signingKey, scope[2]), scope[3]), scope[4]);
         var expected = Hex(Hmac(signingKey, stringToSign));
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature))
+        var matches = CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature));
+        return matches
             ? new S3Caller(key, null, null)
             : S3Caller.Refused("SignatureDoesNotMatch", "the request signature does not match");
     }
@@ -88,7 +91,8 @@ internal static class S3Signature
             context.Request.Headers["x-amz-content-sha256"].ToString());
     }
 
-    private static string Collapse(string value) => string.Join(' ', value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    private static string Collapse(string value) =>
+        string.Join(' ', value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static string Encode(string value)
     {

@@ -32,7 +32,8 @@ public sealed class GarageExistingBucketProviderTests
         var error = await Assert.ThrowsAsync<ProviderException>(
             () => garage.ExistingBuckets.CreateAsync(Request(garage, "handed-over", key.Id, wrong), Ct));
 
-        Assert.Contains($"refused access key {key.Id} on the bucket 'handed-over'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            $"refused access key {key.Id} on the bucket 'handed-over'", error.Message, StringComparison.Ordinal);
         Assert.Contains("(403", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(wrong, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(key.Secret, error.Message, StringComparison.Ordinal);

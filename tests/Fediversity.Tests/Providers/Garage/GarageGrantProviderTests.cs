@@ -37,7 +37,8 @@ public sealed class GarageGrantProviderTests
         await using var garage = await GarageTestContext.StartAsync();
         var (bucket, key) = await garage.BucketAndKeyAsync("acme-media");
         var request = garage.GrantRequest(bucket, key, read: true, write: true, owner: false);
-        var record = GarageTestContext.Record(BucketGrantKind.Kind, request, await garage.Grants.CreateAsync(request, Ct));
+        var outputs = await garage.Grants.CreateAsync(request, Ct);
+        var record = GarageTestContext.Record(BucketGrantKind.Kind, request, outputs);
 
         var before = await garage.Grants.ReadAsync(record, Ct);
         garage.Emulator.State.SetGrant(
@@ -56,7 +57,8 @@ public sealed class GarageGrantProviderTests
         await using var garage = await GarageTestContext.StartAsync();
         var (bucket, key) = await garage.BucketAndKeyAsync("acme-media");
         var request = garage.GrantRequest(bucket, key, read: true, write: true, owner: false);
-        var record = GarageTestContext.Record(BucketGrantKind.Kind, request, await garage.Grants.CreateAsync(request, Ct));
+        var outputs = await garage.Grants.CreateAsync(request, Ct);
+        var record = GarageTestContext.Record(BucketGrantKind.Kind, request, outputs);
 
         await garage.Keys.DeleteAsync(key, garage.Reporter, Ct);
 
@@ -72,7 +74,8 @@ public sealed class GarageGrantProviderTests
         await using var garage = await GarageTestContext.StartAsync();
         var (bucket, key) = await garage.BucketAndKeyAsync("acme-media");
         var request = garage.GrantRequest(bucket, key, read: true, write: true, owner: true);
-        var record = GarageTestContext.Record(BucketGrantKind.Kind, request, await garage.Grants.CreateAsync(request, Ct));
+        var outputs = await garage.Grants.CreateAsync(request, Ct);
+        var record = GarageTestContext.Record(BucketGrantKind.Kind, request, outputs);
 
         await garage.Grants.DeleteAsync(record, garage.Reporter, Ct);
 

@@ -69,7 +69,8 @@ internal sealed class GarageTestContext : IAsyncDisposable
             Record(AccessKeyKind.Kind, key, await Keys.CreateAsync(key, ct)));
     }
 
-    public ResourceRequest GrantRequest(ResourceRecord bucket, ResourceRecord key, bool read, bool write, bool owner) =>
+    public ResourceRequest GrantRequest(
+        ResourceRecord bucket, ResourceRecord key, bool read, bool write, bool owner) =>
         Request("t/grant",
             (BucketGrantKind.BucketId, ResourceValue.Of(bucket.Output(BucketKind.BucketId)!)),
             (BucketGrantKind.AccessKeyId, ResourceValue.Of(key.Output(AccessKeyKind.AccessKeyId)!)),
@@ -83,6 +84,7 @@ internal sealed class GarageTestContext : IAsyncDisposable
         await Emulator.DisposeAsync();
     }
 
-    private static ImmutableSortedDictionary<string, ResourceValue> Values((string Name, ResourceValue Value)[] items) =>
+    private static ImmutableSortedDictionary<string, ResourceValue> Values(
+        (string Name, ResourceValue Value)[] items) =>
         items.ToImmutableSortedDictionary(i => i.Name, i => i.Value, StringComparer.Ordinal);
 }
