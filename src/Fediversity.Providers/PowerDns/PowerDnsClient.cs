@@ -20,7 +20,7 @@ internal sealed class PowerDnsClient
     private readonly HttpClient http;
     private readonly ILogger logger;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
-    private readonly Uri serverUrl;
+    private readonly string serverUrl;
 
     public PowerDnsClient(PowerDnsOptions options, HttpClient http, TimeProvider time, ILogger logger)
     {
@@ -49,8 +49,8 @@ internal sealed class PowerDnsClient
     /// <summary>Creates the zone; <c>false</c> when one of that name already exists.</summary>
     public async Task<bool> CreateZoneAsync(PowerDnsNewZone zone, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(
-            HttpMethod.Post, "zones", JsonContent.Create(zone, PowerDnsJson.Default.PowerDnsNewZone), cancellationToken);
+        var body = JsonContent.Create(zone, PowerDnsJson.Default.PowerDnsNewZone);
+        using var response = await SendAsync(HttpMethod.Post, "zones", body, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
             return false;
@@ -108,7 +108,7 @@ internal sealed class PowerDnsClient
     private async Task<HttpResponseMessage> SendAsync(
         HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
-        var url = new Uri(serverUrl, path);
+        var url = new Uri(path.Length == 0 ? serverUrl : $"{serverUrl}/{path}");
         var body = content is null ? null : await content.ReadAsByteArrayAsync(cancellationToken);
         var mediaType = content?.Headers.ContentType;
         content?.Dispose();
@@ -200,7 +200,7 @@ internal sealed class PowerDnsClient
 
     private static string ZonePath(string zone) => "zones/" + PowerDnsNames.ZonePath(zone);
 
-    private static Uri ServerUrl(Uri url, string serverId)
+    private static string ServerUrl(Uri url, string serverId)
     {
         var root = url.AbsoluteUri.TrimEnd('/');
         if (!root.EndsWith("/api/v1", StringComparison.OrdinalIgnoreCase))
@@ -208,7 +208,7 @@ internal sealed class PowerDnsClient
             root += "/api/v1";
         }
 
-        return new Uri($"{root}/servers/{Uri.EscapeDataString(serverId)}/");
+        return $"{root}/servers/{Uri.EscapeDataString(serverId)}";
     }
 
     private static readonly ResiliencePropertyKey<string> CallKey = new("powerdns-call");

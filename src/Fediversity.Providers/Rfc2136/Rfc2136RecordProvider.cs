@@ -28,7 +28,10 @@ internal sealed class Rfc2136RecordProvider(Rfc2136Client client) : ResourceProv
         var contents = Rfc2136Values.Texts(request.Inputs, DnsRecordKind.Records);
         var records = Rfc2136Records.Parse(zone, name, type, ttl, contents);
 
-        var updates = new List<UpdateBase> { new DeleteAllRecordsUpdate(DomainName.Parse(name), Rfc2136Records.Type(type)) };
+        var updates = new List<UpdateBase>
+        {
+            new DeleteAllRecordsUpdate(DomainName.Parse(name), Rfc2136Records.Type(type)),
+        };
         updates.AddRange(records.Select(r => new AddRecordUpdate(r)));
         await client.UpdateAsync(zone, updates, $"set {name} {type}", cancellationToken);
 
@@ -70,7 +73,8 @@ internal sealed class Rfc2136RecordProvider(Rfc2136Client client) : ResourceProv
 
         var inputs = record.Inputs
             .SetItem(DnsRecordKind.Ttl, ResourceValue.Of(current[0].TimeToLive))
-            .SetItem(DnsRecordKind.Records, ResourceValue.ListOf(same ? desired : actual.Order(StringComparer.Ordinal)));
+            .SetItem(DnsRecordKind.Records,
+                ResourceValue.ListOf(same ? desired : actual.Order(StringComparer.Ordinal)));
         return new ResourceReading(inputs, record.Outputs);
     }
 
