@@ -10,7 +10,9 @@ namespace Fediversity.Tests.Providers.PowerDns;
 internal static class DnsResources
 {
     public static ImmutableSortedDictionary<string, ResourceValue> Zone(string zone, params string[] nameservers) =>
-        Inputs((DnsZoneKind.Zone, ResourceValue.Of(zone)), (DnsZoneKind.Nameservers, ResourceValue.ListOf(nameservers)));
+        Inputs(
+            (DnsZoneKind.Zone, ResourceValue.Of(zone)),
+            (DnsZoneKind.Nameservers, ResourceValue.ListOf(nameservers)));
 
     public static ImmutableSortedDictionary<string, ResourceValue> RecordSet(
         string zone, string name, string type, long ttl, params string[] records) =>

@@ -84,7 +84,8 @@ public sealed class PowerDnsProviderTests(PowerDnsServer server)
 
         await records.DeleteAsync(DnsResources.Record(DnsRecordKind.Kind, second), reporter, Token);
 
-        Assert.Equal(ReturnCode.NxDomain, (await LoopbackDns.QueryAsync(server.DnsPort, name, RecordType.A)).ReturnCode);
+        var gone = await LoopbackDns.QueryAsync(server.DnsPort, name, RecordType.A);
+        Assert.Equal(ReturnCode.NxDomain, gone.ReturnCode);
         Assert.Null(await records.ReadAsync(DnsResources.Record(DnsRecordKind.Kind, second), Token));
     }
 
@@ -113,7 +114,7 @@ public sealed class PowerDnsProviderTests(PowerDnsServer server)
         var error = await Assert.ThrowsAsync<ProviderException>(
             () => records.CreateAsync(DnsResources.Request(inputs, new RecordingReporter()), Token));
 
-        Assert.Contains("PowerDNS refused to change REPLACE bad." + zone + " A", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"PowerDNS refused to change REPLACE bad.{zone} A", error.Message, StringComparison.Ordinal);
         Assert.Contains("(422)", error.Message, StringComparison.Ordinal);
         Assert.Contains("not-an-address", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("{", error.Message, StringComparison.Ordinal);
@@ -151,7 +152,8 @@ public sealed class PowerDnsProviderTests(PowerDnsServer server)
     [Fact]
     public async Task AnyCall_WithAWrongServerId_SaysSo()
     {
-        var provider = server.Providers(server.Options(serverId: "nosuchserver")).Single(p => p.Kind == DnsZoneKind.Kind);
+        var provider = server.Providers(server.Options(serverId: "nosuchserver"))
+            .Single(p => p.Kind == DnsZoneKind.Kind);
         var record = DnsResources.Record(DnsZoneKind.Kind, DnsResources.Zone(DnsResources.UniqueZone("fedi.test")));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => provider.ReadAsync(record, Token));
@@ -189,7 +191,8 @@ public sealed class PowerDnsProviderTests(PowerDnsServer server)
         await zones.DeleteAsync(record, new RecordingReporter(), Token);
 
         Assert.Null(await zones.ReadAsync(record, Token));
-        Assert.NotEqual(ReturnCode.NoError, (await LoopbackDns.QueryAsync(server.DnsPort, zone, RecordType.Soa)).ReturnCode);
+        var soa = await LoopbackDns.QueryAsync(server.DnsPort, zone, RecordType.Soa);
+        Assert.NotEqual(ReturnCode.NoError, soa.ReturnCode);
     }
 
     [Fact]
@@ -247,7 +250,8 @@ public sealed class PowerDnsProviderTests(PowerDnsServer server)
 
     private async Task<JsonDocument> ApiAsync(HttpMethod method, string zone, object? body = null)
     {
-        using var request = new HttpRequestMessage(method, new Uri(server.ApiUrl, $"api/v1/servers/localhost/zones/{zone}"));
+        var url = new Uri(server.ApiUrl, $"api/v1/servers/localhost/zones/{zone}");
+        using var request = new HttpRequestMessage(method, url);
         request.Headers.Add("X-API-Key", server.ApiKey.Reveal());
         if (body is not null)
         {
