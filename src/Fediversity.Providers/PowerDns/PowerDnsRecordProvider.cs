@@ -8,6 +8,9 @@ namespace Fediversity.Providers.PowerDns;
 /// <summary>
 /// Record sets on a PowerDNS server: one name and type with its records, replaced whole. Names without
 /// their trailing dot are made canonical, and so are host names inside records (a CNAME's target).
+/// Known shortcoming: reading a record set (and deleting one, which reads first) fetches the whole
+/// zone, because PowerDNS 4.7 cannot filter a zone's record sets by name; that is fine for an
+/// operator's zone of a few dozen records, slow for a shared zone of many thousands.
 /// </summary>
 internal sealed class PowerDnsRecordProvider(PowerDnsClient client) : ResourceProvider
 {
