@@ -6,6 +6,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 bash tests/setup/install-nix-tools.sh
+bash tests/setup/install-ssh-hosts.sh
 
 dotnet test tests/Fediversity.Tests/Fediversity.Tests.csproj -c Release --nologo \
   --logger "console;verbosity=normal" "$@"

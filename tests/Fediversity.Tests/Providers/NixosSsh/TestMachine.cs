@@ -133,7 +133,7 @@ internal sealed class TestMachine : IAsyncDisposable
 
     public string Read(string path) => File.ReadAllText(OnMachine(path));
 
-    /// <summary>A file's owner and group, named as on the machine, and its mode: <c>mastodon:mastodon 400</c>.</summary>
+    /// <summary>A file's owner and group as the machine names them, and its mode: <c>root:root 644</c>.</summary>
     public string OwnerAndMode(string path)
     {
         var ids = Run("stat", "-c", "%u %g %a", OnMachine(path)).Trim().Split(' ');
