@@ -43,7 +43,9 @@ internal sealed class SwitchJob(
         var script = string.Join('\n',
             "set -eu",
             $"install -d -m 0700 {SwitchUnit.Directory}",
+            // The unit starts with systemd's bare environment: give it the session's PATH and NIX_PATH.
             $"systemd-run --unit={unit.Name} --collect --quiet --setenv=PATH=\"$PATH\" "
+            + "${NIX_PATH:+\"--setenv=NIX_PATH=$NIX_PATH\"} "
             + "--description='Fediversity: switch to the new NixOS configuration' -- "
             + "/bin/sh -c 'nixos-rebuild switch >\"$1\" 2>&1; echo $? >\"$2.tmp\"; mv -f \"$2.tmp\" \"$2\"' "
             + $"fediversity-switch {unit.Log} {unit.Status}");
