@@ -12,7 +12,8 @@ public sealed class DeployedApplicationTests
     public void Detect_RenderedConfiguration_FindsTheApplicationItsDomainAndUnits(
         string application, string domain, string unit)
     {
-        var golden = Path.Combine(RepositoryRoot.Find(), "tests", "Fediversity.Tests", "Configurator", "Nix", "Golden");
+        var golden = Path.Combine(
+            RepositoryRoot.Find(), "tests", "Fediversity.Tests", "Configurator", "Nix", "Golden");
         var configuration = File.ReadAllText(Path.Combine(golden, $"{application}.nix"));
 
         var app = DeployedApplication.Detect(configuration);
