@@ -13,6 +13,12 @@ namespace Fediversity.Providers.NixosSsh;
 /// the machine keeps a note of it (<c>/var/lib/fediversity/admin-accounts/</c>), and an account with a note is
 /// kept as it is: a second apply neither makes it again nor changes its password.
 /// </summary>
+/// <remarks>
+/// Known shortcomings: the admin-account kind carries no SSH keys, so unless a request brings
+/// <c>hostKey</c> and <c>privateKey</c> itself, the machine's NixOS host must have been applied or read
+/// by the same process first; otherwise the step fails, asking for another apply. Deleting the resource
+/// leaves the account in the application, whose data (or machine) removes it.
+/// </remarks>
 internal sealed class NixosSshAdminAccountProvider(
     NixosSshOptions options, TimeProvider time, KnownMachines machines) : ResourceProvider
 {

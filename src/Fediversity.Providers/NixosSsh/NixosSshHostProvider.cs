@@ -16,6 +16,10 @@ namespace Fediversity.Providers.NixosSsh;
 /// transient systemd unit, so a dropped connection does not stop it, and is followed to its end. Last, the
 /// application's units must be active and its domain must answer over HTTP on the machine.
 /// </summary>
+/// <remarks>
+/// Known shortcoming: a secret file that a new configuration no longer lists stays on the machine until the
+/// resource is deleted, because an update is not told the previous inputs.
+/// </remarks>
 internal sealed class NixosSshHostProvider(NixosSshOptions options, TimeProvider time, KnownMachines machines)
     : ResourceProvider
 {

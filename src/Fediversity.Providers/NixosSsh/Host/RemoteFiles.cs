@@ -22,10 +22,10 @@ internal static class RemoteFiles
         var group = ShellQuote.Quote(file.Group);
         var script = string.Join('\n',
             "set -eu",
-            "umask 077",
             $"target={path}",
             "dir=$(dirname -- \"$target\")",
-            $"[ -d \"$dir\" ] || install -d -m {directoryMode} -- \"$dir\"",
+            $"[ -d \"$dir\" ] || (umask 022 && install -d -m {directoryMode} -- \"$dir\")",
+            "umask 077",
             "tmp=$(mktemp -- \"$dir/.fediversity.XXXXXXXX\")",
             "trap 'rm -f -- \"$tmp\"' EXIT",
             "cat > \"$tmp\"",

@@ -28,6 +28,8 @@ public sealed class NixosSshHostProviderTests
         Assert.Equal(hash, ((TextValue)outputs[NixosHostKind.ConfigurationHash]).Text);
         Assert.Equal(configuration, machine.Read("/etc/nixos/configuration.nix"));
         Assert.Equal("root:root 644", machine.OwnerAndMode("/etc/nixos/configuration.nix"));
+        Assert.Equal("root:root 755", machine.OwnerAndMode("/var/lib/fediversity"));
+        Assert.Equal("root:root 711", machine.OwnerAndMode("/var/lib/fediversity/secrets"));
         Assert.Equal(SshRequests.MastodonSecrets[S3Env].Content, machine.Read(S3Env));
         Assert.Equal(SshRequests.MastodonSecrets[SmtpPassword].Content, machine.Read(SmtpPassword));
 
