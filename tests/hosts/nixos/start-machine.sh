@@ -1,0 +1,41 @@
+#!/bin/bash
+# Runs inside the test's network namespace, in a mount namespace of its own: makes /etc and /var/lib
+# private overlays, installs the stand-ins, and runs sshd in the foreground.
+set -euo pipefail
+dir=$1
+hosts=$dir/hosts
+m=$dir/machine
+
+mkdir -p "$m/etc-upper" "$m/etc-work" "$m/var-upper" "$m/var-work" "$dir/records" "$dir/state"
+mount -t overlay overlay -o "lowerdir=/etc,upperdir=$m/etc-upper,workdir=$m/etc-work" /etc
+mount -t overlay overlay -o "lowerdir=/var/lib,upperdir=$m/var-upper,workdir=$m/var-work" /var/lib
+mount -t tmpfs tmpfs /run
+mkdir -p /run/sshd
+
+cat > /etc/fediversity-test.env <<ENV
+export PATH=$hosts/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export FEDI_TEST_RECORDS=$dir/records
+export FEDI_TEST_STATE=$dir/state
+export FEDI_TEST_HOSTS=$hosts
+ENV
+usermod -s "$hosts/login-shell" root
+
+# Service users that exist before the first switch, as on a machine switched before.
+while read -r user; do
+    [ -z "$user" ] || useradd --system --user-group --no-create-home --shell /usr/sbin/nologin "$user"
+done < <(cat "$dir/state/users" 2>/dev/null || true)
+
+# Shaped like nixpkgs' wrapper: the package path unquoted, then bin/tootctl "$@".
+cat > "$hosts/bin/mastodon-tootctl" <<WRAPPER
+#!/bin/bash
+set -a
+export RAILS_ROOT="$hosts/mastodon"
+sudo=exec
+if [[ "\$USER" != mastodon ]]; then
+  sudo='exec sudo -u mastodon --preserve-env'
+fi
+\$sudo $hosts/mastodon/bin/tootctl "\$@"
+WRAPPER
+chmod 755 "$hosts/bin/mastodon-tootctl"
+
+exec /usr/sbin/sshd -D -e -f "$dir/sshd_config"
