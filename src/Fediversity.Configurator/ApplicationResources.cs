@@ -76,6 +76,8 @@ internal static class ApplicationResources
             .Set(AdminAccountKind.Application, ResourceAddresses.Name(app))
             .Set(AdminAccountKind.HostName, host)
             .Set(AdminAccountKind.Address, address)
+            .Set(AdminAccountKind.HostKey, hostKey)
+            .Ref(AdminAccountKind.PrivateKey, ResourceAddresses.SshKey(slug), SshKeyKind.PrivateKey)
             .Set(AdminAccountKind.Url, $"https://{fqdn}/")
             .Set(AdminAccountKind.Username, AdminUsername(app, options))
             .Set(AdminAccountKind.Email, options.Admin.Email)

@@ -1,6 +1,10 @@
 using Fediversity.Configuration.Environment;
 using Fediversity.Configurator;
 using Fediversity.Providers;
+using Fediversity.Providers.Garage;
+using Fediversity.Providers.NixosSsh;
+using Fediversity.Providers.PowerDns;
+using Fediversity.Providers.Rfc2136;
 using Fediversity.Resources.Providers;
 using Fediversity.Sandbox;
 
@@ -8,7 +12,7 @@ namespace Fediversity.Cli.Hosting;
 
 /// <summary>
 /// A hosting environment bound to this machine: its secrets read from their files and a provider for
-/// every kind of resource it needs.
+/// every kind of resource it needs, each part of the environment from its own kind of service.
 /// </summary>
 public sealed class EnvironmentBinding
 {
@@ -32,38 +36,58 @@ public sealed class EnvironmentBinding
 
     public static EnvironmentBinding Bind(HostingEnvironment environment, string stateDirectory, TimeProvider time)
     {
-        var latency = Latency(environment);
-        var needsSandbox = environment.Machines is SandboxMachines || environment.Storage is SandboxStorage ||
-            environment.Dns is SandboxDns;
-        var world = needsSandbox ? new SandboxWorld(Path.Combine(stateDirectory, "sandbox"), latency, time) : null;
+        var world = new Lazy<SandboxWorld>(() =>
+            new SandboxWorld(Path.Combine(stateDirectory, "sandbox"), Latency(environment), time));
+        var files = new SecretFileReader(environment);
 
-        var unsupported = new List<string>();
-        if (environment.Machines is not SandboxMachines)
+        IEnumerable<ResourceProvider> machines = environment.Machines switch
         {
-            unsupported.Add($"machines of type '{TypeName(environment.Machines)}'");
-        }
+            SandboxMachines => SandboxProviders.Machines(world.Value),
+            StaticMachines => Access(environment, world, time),
+            ProxmoxMachines => throw new CliException(
+                $"environment: $.machines: the environment '{environment.Name}' takes its machines from Proxmox VE, " +
+                "which this release cannot drive yet; see 'Known limitations' in the README."),
+            _ => throw new CliException("environment: $.machines: unknown machine source."),
+        };
 
-        if (environment.Storage is not SandboxStorage)
+        IEnumerable<ResourceProvider> storage = environment.Storage switch
         {
-            unsupported.Add($"storage of type '{TypeName(environment.Storage)}'");
-        }
+            SandboxStorage => SandboxProviders.Storage(world.Value),
+            GarageStorage garage => GarageProviders.For(
+                new GarageOptions(garage.AdminEndpoint, files.Read(garage.AdminTokenFile, "$.storage.adminTokenFile"),
+                    garage.S3Endpoint, garage.Region),
+                null, time),
+            _ => throw new CliException("environment: $.storage: unknown storage type."),
+        };
 
-        if (environment.Dns is not SandboxDns)
+        IEnumerable<ResourceProvider> dns = environment.Dns switch
         {
-            unsupported.Add($"DNS of type '{TypeName(environment.Dns)}'");
-        }
+            SandboxDns => SandboxProviders.Dns(world.Value),
+            PowerDnsService pdns => PowerDnsProviders.For(
+                new PowerDnsOptions(pdns.Url, files.Read(pdns.ApiKeyFile, "$.dns.apiKeyFile"), pdns.ServerId,
+                    pdns.Nameservers),
+                null, time),
+            Rfc2136Dns rfc => Rfc2136Providers.For(
+                new Rfc2136Options(rfc.Server, rfc.Port, rfc.TsigKeyName, rfc.TsigAlgorithm,
+                    files.Read(rfc.TsigSecretFile, "$.dns.tsigSecretFile")),
+                time),
+            _ => throw new CliException("environment: $.dns: unknown DNS type."),
+        };
 
-        if (unsupported.Count > 0)
-        {
-            throw new CliException(
-                $"The environment '{environment.Name}' uses {string.Join(", ", unsupported)}, which this release " +
-                "of Fediversity cannot drive yet; only the sandbox types are supported. See 'Known limitations' " +
-                "in the README.");
-        }
-
-        var providers = new ProviderRegistry([.. LocalProviders.All(), .. SandboxProviders.For(world!)]);
-        return new EnvironmentBinding(environment, EnvironmentSecretFiles.Read(environment), providers, world);
+        var providers = new ProviderRegistry([.. LocalProviders.All(), .. machines, .. storage, .. dns]);
+        return new EnvironmentBinding(environment, EnvironmentSecretFiles.Read(environment), providers,
+            world.IsValueCreated ? world.Value : null);
     }
+
+    /// <summary>How configurations reach machines that Fediversity did not make in the sandbox.</summary>
+    private static IEnumerable<ResourceProvider> Access(
+        HostingEnvironment environment, Lazy<SandboxWorld> world, TimeProvider time) => environment.Access switch
+    {
+        FolderAccess => SandboxProviders.Folders(world.Value),
+        SshAccess ssh => NixosSshProviders.For(
+            new NixosSshOptions(ssh.User, TimeSpan.FromSeconds(ssh.SwitchTimeoutSeconds)), time),
+        _ => NixosSshProviders.For(NixosSshOptions.Default, time),
+    };
 
     private static SandboxLatency Latency(HostingEnvironment environment)
     {
@@ -77,14 +101,4 @@ public sealed class EnvironmentBinding
             TimeSpan.FromMilliseconds(storage?.OperationMs ?? 0),
             TimeSpan.FromMilliseconds(dns?.OperationMs ?? 0));
     }
-
-    private static string TypeName(object part) => part.GetType().Name switch
-    {
-        "ProxmoxMachines" => "proxmox",
-        "StaticMachines" => "static",
-        "GarageStorage" => "garage",
-        "PowerDnsService" => "powerdns",
-        "Rfc2136Dns" => "rfc2136",
-        var other => other,
-    };
 }

@@ -14,6 +14,12 @@ public static class AdminAccountKind
     public const string Email = "email";
     public const string Password = "password";
 
+    /// <summary>The machine's pinned SSH host key, for providers that reach it over SSH.</summary>
+    public const string HostKey = "hostKey";
+
+    /// <summary>The deploy key, for providers that reach the machine over SSH.</summary>
+    public const string PrivateKey = "privateKey";
+
     // Outputs.
     public const string AccountId = "accountId";
 }
