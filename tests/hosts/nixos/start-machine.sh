@@ -19,10 +19,23 @@ export FEDI_TEST_STATE=$dir/state
 export FEDI_TEST_HOSTS=$hosts
 ENV
 usermod -s "$hosts/login-shell" root
+. /etc/fediversity-test.env
+. "$hosts/lib.sh"
+
+# What nixos-generate-config left when the machine was installed; the configuration imports it.
+mkdir -p /etc/nixos
+cat > /etc/nixos/hardware-configuration.nix <<'HARDWARE'
+{ modulesPath, ... }:
+{
+  imports = [ (modulesPath + "/profiles/qemu-guest.nix") ];
+  fileSystems."/" = { device = "/dev/vda1"; fsType = "ext4"; };
+  boot.loader.grub.device = "/dev/vda";
+}
+HARDWARE
 
 # Service users that exist before the first switch, as on a machine switched before.
 while read -r user; do
-    [ -z "$user" ] || useradd --system --user-group --no-create-home --shell /usr/sbin/nologin "$user"
+    [ -z "$user" ] || ensure_user "$user"
 done < <(cat "$dir/state/users" 2>/dev/null || true)
 
 # Shaped like nixpkgs' wrapper: the package path unquoted, then bin/tootctl "$@".
