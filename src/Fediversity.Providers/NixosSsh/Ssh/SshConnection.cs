@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using Fediversity.Resources;
 using Fediversity.Resources.Providers;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -18,6 +19,7 @@ internal sealed class SshConnection : IDisposable
     private readonly TimeProvider time;
     private SshClient? client;
     private PrivateKeyFile? key;
+    private PrivateKeyFile? bootstrapKey;
 
     private SshConnection(SshTarget target, NixosSshOptions options, TimeProvider time)
     {
@@ -123,7 +125,8 @@ internal sealed class SshConnection : IDisposable
                 if (time.GetUtcNow() >= deadline)
                 {
                     throw new ProviderException(
-                        $"cannot reach {target.HostName} at {target.Address}:{options.Port}: {e.Message}; "
+                        $"cannot reach {target.HostName} at {target.Address}:{options.PortOf(target.Address)}: "
+                        + $"{e.Message}; "
                         + "check that the machine runs and that SSH is open, then apply again", e)
                     { IsTransient = true };
                 }
@@ -138,9 +141,12 @@ internal sealed class SshConnection : IDisposable
 
     private async Task ConnectOnceAsync(CancellationToken cancellationToken)
     {
-        key = new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(target.PrivateKey.Reveal())));
-        var info = new ConnectionInfo(target.Address, options.Port, options.User,
-            new PrivateKeyAuthenticationMethod(options.User, key))
+        key = KeyFile(target.PrivateKey);
+        bootstrapKey = options.BootstrapKey is { } bootstrap ? KeyFile(bootstrap) : null;
+        IPrivateKeySource[] keys = bootstrapKey is null ? [key] : [key, bootstrapKey];
+        var port = options.PortOf(target.Address);
+        var info = new ConnectionInfo(target.Address, port, options.User,
+            new PrivateKeyAuthenticationMethod(options.User, keys))
         {
             Timeout = options.ConnectTimeout,
         };
@@ -167,8 +173,10 @@ internal sealed class SshConnection : IDisposable
         catch (SshAuthenticationException e)
         {
             throw new ProviderException(
-                $"{target.HostName} at {target.Address} refused the deploy key for user '{options.User}'; "
-                + "check that the machine was made with this operator's deploy key", e);
+                $"{target.HostName} at {target.Address}:{port} refused the deploy key for user '{options.User}'"
+                + (bootstrapKey is null ? string.Empty : " and the environment's bootstrap key") + "; "
+                + "check that the machine was made with this operator's deploy key, or, for a machine not yet "
+                + "deployed to, that it lets the bootstrap key (machines.bootstrapKeyFile) in", e);
         }
         catch (SshConnectionException e) when (presented is not null && !target.HostKey.Matches(presented))
         {
@@ -178,6 +186,12 @@ internal sealed class SshConnection : IDisposable
         {
             throw Mismatch($"no {target.HostKey.Type} key", e);
         }
+    }
+
+    private static PrivateKeyFile KeyFile(Secret pem)
+    {
+        var text = pem.Reveal();
+        return new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(text.EndsWith('\n') ? text : text + "\n")));
     }
 
     private HostKeyMismatchException Mismatch(string presented, Exception inner) => new(
@@ -213,7 +227,9 @@ internal sealed class SshConnection : IDisposable
         }
 
         key?.Dispose();
+        bootstrapKey?.Dispose();
         client = null;
         key = null;
+        bootstrapKey = null;
     }
 }
