@@ -25,7 +25,8 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var started = await Task.WhenAll(Applications.Select(app => TestMachine.StartWithKeyAsync($"acme-{app}", bootstrapKey)));
+        var started = await Task.WhenAll(
+            Applications.Select(app => TestMachine.StartWithKeyAsync($"acme-{app}", bootstrapKey)));
         foreach (var (app, machine) in Applications.Zip(started))
         {
             machines[app] = machine;
@@ -47,7 +48,7 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
     {
         var environment = Environment();
 
-        var first = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+        var first = await ApplyAsync("examples/operator.json", environment);
 
         Assert.True(first.ExitCode == 0, first.ToString());
         foreach (var (app, machine) in machines)
@@ -64,7 +65,7 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
 
         await AssertCredentialsAreTheAccountsMadeAsync();
 
-        var second = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+        var second = await ApplyAsync("examples/operator.json", environment);
 
         Assert.True(second.ExitCode == 0, second.ToString());
         var unchanged = second.Summary();
@@ -79,7 +80,7 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
             .Replace("../schema/", $"{Fedi.RepositoryRoot}/schema/", StringComparison.Ordinal),
             TestContext.Current.CancellationToken);
 
-        var third = await fedi.RunWithStateAsync("apply", changed, "-e", environment, "--yes", "--json");
+        var third = await ApplyAsync(changed, environment);
 
         Assert.True(third.ExitCode == 0, third.ToString());
         Assert.Equal(2, machines["mastodon"].ReadLines("switches.log").Length);
@@ -88,6 +89,15 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
         Assert.Single(machines["pixelfed"].ReadLines("switches.log"));
         Assert.Single(machines["peertube"].ReadLines("switches.log"));
         await AssertCredentialsAreTheAccountsMadeAsync();
+
+        // No password went into the runs' output or onto a machine's command line.
+        foreach (var password in (await CredentialsAsync()).Select(c => c.GetProperty("password").GetString()!))
+        {
+            Assert.All(new[] { first, second, third }, run => Assert.DoesNotContain(
+                password, run.Stdout + run.Stderr, StringComparison.Ordinal));
+            Assert.All(machines.Values, m => Assert.DoesNotContain(
+                m.Sessions(), s => s.Contains(password, StringComparison.Ordinal)));
+        }
     }
 
     [Fact]
@@ -96,12 +106,13 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
         // The key pinned for PeerTube's machine is another machine's: whoever answers there is not it.
         var environment = Environment(("peertube", machines["mastodon"].HostKey));
 
-        var run = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+        var run = await ApplyAsync("examples/operator.json", environment);
 
         Assert.Equal(1, run.ExitCode);
         var failure = Assert.Single(run.JsonLines(), e => e.GetProperty("type").GetString() == "step-failed"
             && e.GetProperty("address").GetString() == "operators/acme/peertube/nixos");
-        Assert.Contains("differs from the one pinned", failure.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "differs from the one pinned", failure.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Empty(machines["peertube"].Sessions());
         Assert.False(machines["peertube"].Exists("/etc/nixos/configuration.nix"));
 
@@ -153,6 +164,9 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
             c => c.StartsWith("npm run --silent reset-password -- -u root", StringComparison.Ordinal));
     }
 
+    private Task<FediRun> ApplyAsync(string configuration, string environment) =>
+        fedi.RunWithStateAsync("apply", configuration, "-e", environment, "--yes", "--json");
+
     private async Task<IReadOnlyList<JsonElement>> CredentialsAsync()
     {
         var run = await fedi.RunWithStateAsync("credentials", "acme", "--json");
@@ -174,7 +188,8 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(fedi.Root, "bootstrap-key"), bootstrapKey);
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(Path.Combine(fedi.Root, "bootstrap-key"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(
+                Path.Combine(fedi.Root, "bootstrap-key"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
         var hosts = Applications.Select(app => new Dictionary<string, object>
@@ -200,7 +215,11 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
             ["access"] = new Dictionary<string, object> { ["type"] = "ssh", ["switchTimeoutSeconds"] = 60 },
             ["storage"] = new Dictionary<string, object> { ["type"] = "sandbox", ["operationMs"] = 0 },
             ["dns"] = new Dictionary<string, object> { ["type"] = "sandbox", ["operationMs"] = 0 },
-            ["mail"] = new Dictionary<string, object> { ["host"] = "mail.provider.example", ["fromDomain"] = "acme.example" },
+            ["mail"] = new Dictionary<string, object>
+            {
+                ["host"] = "mail.provider.example",
+                ["fromDomain"] = "acme.example",
+            },
         };
 
         var path = Path.Combine(fedi.Root, "environment.static.json");

@@ -197,8 +197,9 @@ internal sealed class SshConnection : IDisposable
     private HostKeyMismatchException Mismatch(string presented, Exception inner) => new(
         $"{target.HostName} at {target.Address} presents a host key ({presented}) that differs from the one "
         + $"pinned for it ({PinnedHostKey.Fingerprint(target.HostKey.Blob)}); nothing was sent to it. "
-        + "If the machine was rebuilt on purpose, replace its resources with a new apply; otherwise find out "
-        + "who answers at that address.", inner);
+        + "If the machine was rebuilt on purpose, pin its new key (a pre-deployed machine's is its hostKey in "
+        + "the environment file; a machine Fediversity made is replaced by a new apply); otherwise find out who "
+        + "answers at that address.", inner);
 
     private static bool IsKeyTypeRefusal(SshConnectionException e) =>
         e.Message.Contains("host key", StringComparison.OrdinalIgnoreCase);

@@ -64,7 +64,8 @@ public sealed class NixosSshHostProviderTests
         var reporter = new RecordingReporter();
 
         await SshRequests.Provider(NixosHostKind.Kind).CreateAsync(
-            SshRequests.NixosHost(machine, SshRequests.MastodonConfiguration(machine), SshRequests.MastodonSecrets, reporter),
+            SshRequests.NixosHost(
+                machine, SshRequests.MastodonConfiguration(machine), SshRequests.MastodonSecrets, reporter),
             TestContext.Current.CancellationToken);
 
         var lines = reporter.Lines;
