@@ -129,6 +129,37 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
             credentials.Select(c => c.GetProperty("application").GetString()).Order());
     }
 
+    [Fact]
+    public async Task Refresh_ConfigurationChangedOnTheMachine_IsDriftAndTheNextApplyPutsItBack()
+    {
+        var environment = Environment();
+        var apply = await ApplyAsync("examples/operator.json", environment);
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        var deployed = machines["pixelfed"].Read("/etc/nixos/configuration.nix");
+
+        var clean = await fedi.RunWithStateAsync("refresh", "acme", "-e", environment, "--json");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.DoesNotContain(clean.JsonLines(), e => e.GetProperty("type").GetString() == "drift");
+
+        await File.AppendAllTextAsync(machines["pixelfed"].OnMachine("/etc/nixos/configuration.nix"),
+            "# changed by hand\n", TestContext.Current.CancellationToken);
+        var refresh = await fedi.RunWithStateAsync("refresh", "acme", "-e", environment, "--json");
+
+        Assert.True(refresh.ExitCode == 0, refresh.ToString());
+        var drift = Assert.Single(refresh.JsonLines(), e => e.GetProperty("type").GetString() == "drift");
+        Assert.Equal("operators/acme/pixelfed/nixos", drift.GetProperty("address").GetString());
+
+        var repair = await ApplyAsync("examples/operator.json", environment);
+
+        Assert.True(repair.ExitCode == 0, repair.ToString());
+        Assert.Equal(deployed, machines["pixelfed"].Read("/etc/nixos/configuration.nix"));
+        Assert.Equal(2, machines["pixelfed"].ReadLines("switches.log").Length);
+        Assert.Single(machines["mastodon"].ReadLines("switches.log"));
+        Assert.Single(machines["peertube"].ReadLines("switches.log"));
+        Assert.Single(machines["pixelfed"].Commands(),
+            c => c.StartsWith("pixelfed-manage user:create", StringComparison.Ordinal));
+    }
+
     /// <summary>Each admin account was made once, by its application's tooling, with the password shown.</summary>
     private async Task AssertCredentialsAreTheAccountsMadeAsync()
     {
