@@ -7,7 +7,7 @@ namespace Fediversity.Tests.Cli;
 /// <summary>
 /// <c>fedi apply</c> of the example operator onto three pre-deployed NixOS machines (real sshd servers in
 /// network namespaces, with the stand-in NixOS and application commands), listed in an environment file as
-/// static machines reached over SSH; storage and DNS are the sandbox's.
+/// static machines reached over SSH (one of them on port 2222); storage and DNS are the sandbox's.
 /// </summary>
 public sealed class StaticMachinesOverSshTests : IAsyncLifetime
 {
@@ -26,7 +26,7 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var started = await Task.WhenAll(
-            Applications.Select(app => TestMachine.StartWithKeyAsync($"acme-{app}", bootstrapKey)));
+            Applications.Select(app => TestMachine.StartWithKeyAsync($"acme-{app}", bootstrapKey, PortOf(app))));
         foreach (var (app, machine) in Applications.Zip(started))
         {
             machines[app] = machine;
@@ -195,6 +195,9 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
             c => c.StartsWith("npm run --silent reset-password -- -u root", StringComparison.Ordinal));
     }
 
+    /// <summary>PeerTube's machine answers SSH on another port than 22, as the environment says.</summary>
+    private static int PortOf(string app) => app == "peertube" ? 2222 : 22;
+
     private Task<FediRun> ApplyAsync(string configuration, string environment) =>
         fedi.RunWithStateAsync("apply", configuration, "-e", environment, "--yes", "--json");
 
@@ -227,6 +230,7 @@ public sealed class StaticMachinesOverSshTests : IAsyncLifetime
         {
             ["name"] = machines[app].Name,
             ["address"] = machines[app].Address,
+            ["port"] = machines[app].Port,
             ["hostKey"] = pinnedOtherwise.Any(p => p.Application == app)
                 ? pinnedOtherwise.First(p => p.Application == app).HostKey
                 : machines[app].HostKey,
