@@ -107,13 +107,23 @@ public sealed class EnvironmentBinding
             ports[host.Address] = host.Port;
         }
 
-        return NixosSshProviders.For(options with
+        options = options with
         {
             Ports = ports.ToImmutable(),
             BootstrapKey = machines.BootstrapKeyFile is { } file
                 ? files.Read(file, "$.machines.bootstrapKeyFile")
                 : null,
-        }, time);
+        };
+        try
+        {
+            return NixosSshProviders.For(options, time);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"environment: $.machines.bootstrapKeyFile: the file '{machines.BootstrapKeyFile}' "
+                + "holds no private SSH key Fediversity can sign in with; put the unencrypted private key there "
+                + "(OpenSSH or PEM form) whose public half the machines let root in with.", e);
+        }
     }
 
     private static SandboxLatency Latency(HostingEnvironment environment)

@@ -188,6 +188,21 @@ internal sealed class SshConnection : IDisposable
         }
     }
 
+    /// <summary>Throws when <paramref name="pem"/> is not a private key SSH can sign in with.</summary>
+    public static void CheckPrivateKey(Secret pem, string parameter)
+    {
+        try
+        {
+            KeyFile(pem).Dispose();
+        }
+        catch (Exception e) when (e is SshException or ArgumentException or FormatException or NotSupportedException)
+        {
+            // The key's own text never goes into the message.
+            throw new ArgumentException(
+                "it is not a private SSH key without a passphrase, in OpenSSH or PEM form", parameter, e);
+        }
+    }
+
     private static PrivateKeyFile KeyFile(Secret pem)
     {
         var text = pem.Reveal();
