@@ -15,8 +15,9 @@ public sealed class StaticEnvironmentTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(fedi.Root, "bootstrap-key"), "not a key\n",
             TestContext.Current.CancellationToken);
 
-        var run = await fedi.RunWithStateAsync(
-            "apply", "examples/operator.json", "-e", Environment(true, ("127.0.0.1", 22), ("127.0.0.2", 22)), "--yes");
+        var environment = Environment(true, ("127.0.0.1", 22), ("127.0.0.2", 22));
+
+        var run = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes");
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("$.machines.bootstrapKeyFile", run.Stderr, StringComparison.Ordinal);
@@ -27,8 +28,9 @@ public sealed class StaticEnvironmentTests : IDisposable
     [Fact]
     public async Task Apply_OneAddressWithTwoSshPorts_IsRefusedNamingTheAddress()
     {
-        var run = await fedi.RunWithStateAsync(
-            "apply", "examples/operator.json", "-e", Environment(false, ("127.0.0.1", 22), ("127.0.0.1", 2222)), "--yes");
+        var environment = Environment(false, ("127.0.0.1", 22), ("127.0.0.1", 2222));
+
+        var run = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes");
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("127.0.0.1 is listed with the SSH ports 22 and 2222", run.Stderr, StringComparison.Ordinal);
@@ -36,7 +38,7 @@ public sealed class StaticEnvironmentTests : IDisposable
 
     public void Dispose() => fedi.Dispose();
 
-    /// <summary>The applications' machines at the given addresses in turn, the last one repeated; never reached.</summary>
+    /// <summary>The applications' machines at the given addresses in turn, the last repeated; never reached.</summary>
     private string Environment(bool bootstrapKey, params (string Address, int Port)[] hosts)
     {
         string[] applications = ["mastodon", "pixelfed", "peertube"];
