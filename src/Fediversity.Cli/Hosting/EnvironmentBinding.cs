@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Fediversity.Configuration.Environment;
 using Fediversity.Configurator;
 using Fediversity.Providers;
@@ -43,7 +44,7 @@ public sealed class EnvironmentBinding
         IEnumerable<ResourceProvider> machines = environment.Machines switch
         {
             SandboxMachines => SandboxProviders.Machines(world.Value),
-            StaticMachines => Access(environment, world, time),
+            StaticMachines listed => Access(environment, listed, files, world, time),
             ProxmoxMachines => throw new CliException(
                 $"environment: $.machines: the environment '{environment.Name}' takes its machines from Proxmox VE, " +
                 "which this release cannot drive yet; see 'Known limitations' in the README."),
@@ -79,15 +80,51 @@ public sealed class EnvironmentBinding
             world.IsValueCreated ? world.Value : null);
     }
 
-    /// <summary>How configurations reach machines that Fediversity did not make in the sandbox.</summary>
-    private static IEnumerable<ResourceProvider> Access(
-        HostingEnvironment environment, Lazy<SandboxWorld> world, TimeProvider time) => environment.Access switch
+    /// <summary>
+    /// How configurations reach pre-deployed machines: into folders of the sandbox, or over SSH to each listed
+    /// address and port, with the operator's deploy key and, for a first contact, the environment's bootstrap key.
+    /// </summary>
+    private static IEnumerable<ResourceProvider> Access(HostingEnvironment environment, StaticMachines machines,
+        SecretFileReader files, Lazy<SandboxWorld> world, TimeProvider time)
     {
-        FolderAccess => SandboxProviders.Folders(world.Value),
-        SshAccess ssh => NixosSshProviders.For(
-            new NixosSshOptions(ssh.User, TimeSpan.FromSeconds(ssh.SwitchTimeoutSeconds)), time),
-        _ => NixosSshProviders.For(NixosSshOptions.Default, time),
-    };
+        if (environment.Access is FolderAccess)
+        {
+            return SandboxProviders.Folders(world.Value);
+        }
+
+        var options = environment.Access is SshAccess ssh
+            ? new NixosSshOptions(ssh.User, TimeSpan.FromSeconds(ssh.SwitchTimeoutSeconds))
+            : NixosSshOptions.Default;
+        var ports = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        foreach (var host in machines.Hosts)
+        {
+            if (ports.TryGetValue(host.Address, out var other) && other != host.Port)
+            {
+                throw new CliException($"environment: $.machines.hosts: {host.Address} is listed with the SSH ports "
+                    + $"{other} and {host.Port}; one address has one SSH port, so give each machine its own address.");
+            }
+
+            ports[host.Address] = host.Port;
+        }
+
+        options = options with
+        {
+            Ports = ports.ToImmutable(),
+            BootstrapKey = machines.BootstrapKeyFile is { } file
+                ? files.Read(file, "$.machines.bootstrapKeyFile")
+                : null,
+        };
+        try
+        {
+            return NixosSshProviders.For(options, time);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"environment: $.machines.bootstrapKeyFile: the file '{machines.BootstrapKeyFile}' "
+                + "holds no private SSH key Fediversity can sign in with; put the unencrypted private key there "
+                + "(OpenSSH or PEM form) whose public half the machines let root in with.", e);
+        }
+    }
 
     private static SandboxLatency Latency(HostingEnvironment environment)
     {

@@ -10,10 +10,15 @@ public static class NixosSshProviders
     /// Both providers, sharing what they learn of each machine: the admin-account kind carries no keys, so
     /// its provider signs in with those its machine's NixOS host used in the same run.
     /// </summary>
+    /// <exception cref="ArgumentException">The bootstrap key is not an unencrypted private key.</exception>
     public static IReadOnlyList<ResourceProvider> For(NixosSshOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        if (options.BootstrapKey is { } bootstrap)
+        {
+            SshConnection.CheckPrivateKey(bootstrap, nameof(options));
+        }
 
         var machines = new KnownMachines();
         return

@@ -33,6 +33,11 @@ cat > /etc/nixos/hardware-configuration.nix <<'HARDWARE'
 }
 HARDWARE
 
+# The key the machine was installed with; as on NixOS, sshd reads root's keys from authorized_keys.d, which a
+# switch rewrites from users.users.root.openssh.authorizedKeys.keys.
+install -d -m 0755 /etc/ssh/authorized_keys.d
+install -m 0444 "$dir/authorized_keys" /etc/ssh/authorized_keys.d/root
+
 # Service users that exist before the first switch, as on a machine switched before.
 while read -r user; do
     [ -z "$user" ] || ensure_user "$user"

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using Fediversity.Resources;
 using Fediversity.Resources.Providers;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -18,6 +19,7 @@ internal sealed class SshConnection : IDisposable
     private readonly TimeProvider time;
     private SshClient? client;
     private PrivateKeyFile? key;
+    private PrivateKeyFile? bootstrapKey;
 
     private SshConnection(SshTarget target, NixosSshOptions options, TimeProvider time)
     {
@@ -123,7 +125,8 @@ internal sealed class SshConnection : IDisposable
                 if (time.GetUtcNow() >= deadline)
                 {
                     throw new ProviderException(
-                        $"cannot reach {target.HostName} at {target.Address}:{options.Port}: {e.Message}; "
+                        $"cannot reach {target.HostName} at {target.Address}:{options.PortOf(target.Address)}: "
+                        + $"{e.Message}; "
                         + "check that the machine runs and that SSH is open, then apply again", e)
                     { IsTransient = true };
                 }
@@ -138,9 +141,12 @@ internal sealed class SshConnection : IDisposable
 
     private async Task ConnectOnceAsync(CancellationToken cancellationToken)
     {
-        key = new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(target.PrivateKey.Reveal())));
-        var info = new ConnectionInfo(target.Address, options.Port, options.User,
-            new PrivateKeyAuthenticationMethod(options.User, key))
+        key = KeyFile(target.PrivateKey);
+        bootstrapKey = options.BootstrapKey is { } bootstrap ? KeyFile(bootstrap) : null;
+        IPrivateKeySource[] keys = bootstrapKey is null ? [key] : [key, bootstrapKey];
+        var port = options.PortOf(target.Address);
+        var info = new ConnectionInfo(target.Address, port, options.User,
+            new PrivateKeyAuthenticationMethod(options.User, keys))
         {
             Timeout = options.ConnectTimeout,
         };
@@ -167,8 +173,10 @@ internal sealed class SshConnection : IDisposable
         catch (SshAuthenticationException e)
         {
             throw new ProviderException(
-                $"{target.HostName} at {target.Address} refused the deploy key for user '{options.User}'; "
-                + "check that the machine was made with this operator's deploy key", e);
+                $"{target.HostName} at {target.Address}:{port} refused the deploy key for user '{options.User}'"
+                + (bootstrapKey is null ? string.Empty : " and the environment's bootstrap key") + "; "
+                + "check that the machine was made with this operator's deploy key, or, for a machine not yet "
+                + "deployed to, that it lets the bootstrap key (machines.bootstrapKeyFile) in", e);
         }
         catch (SshConnectionException e) when (presented is not null && !target.HostKey.Matches(presented))
         {
@@ -180,11 +188,33 @@ internal sealed class SshConnection : IDisposable
         }
     }
 
+    /// <summary>Throws when <paramref name="pem"/> is not a private key SSH can sign in with.</summary>
+    public static void CheckPrivateKey(Secret pem, string parameter)
+    {
+        try
+        {
+            KeyFile(pem).Dispose();
+        }
+        catch (Exception e) when (e is SshException or ArgumentException or FormatException or NotSupportedException)
+        {
+            // The key's own text never goes into the message.
+            throw new ArgumentException(
+                "it is not a private SSH key without a passphrase, in OpenSSH or PEM form", parameter, e);
+        }
+    }
+
+    private static PrivateKeyFile KeyFile(Secret pem)
+    {
+        var text = pem.Reveal();
+        return new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(text.EndsWith('\n') ? text : text + "\n")));
+    }
+
     private HostKeyMismatchException Mismatch(string presented, Exception inner) => new(
         $"{target.HostName} at {target.Address} presents a host key ({presented}) that differs from the one "
         + $"pinned for it ({PinnedHostKey.Fingerprint(target.HostKey.Blob)}); nothing was sent to it. "
-        + "If the machine was rebuilt on purpose, replace its resources with a new apply; otherwise find out "
-        + "who answers at that address.", inner);
+        + "If the machine was rebuilt on purpose, pin its new key (a pre-deployed machine's is its hostKey in "
+        + "the environment file; a machine Fediversity made is replaced by a new apply); otherwise find out who "
+        + "answers at that address.", inner);
 
     private static bool IsKeyTypeRefusal(SshConnectionException e) =>
         e.Message.Contains("host key", StringComparison.OrdinalIgnoreCase);
@@ -213,7 +243,9 @@ internal sealed class SshConnection : IDisposable
         }
 
         key?.Dispose();
+        bootstrapKey?.Dispose();
         client = null;
         key = null;
+        bootstrapKey = null;
     }
 }

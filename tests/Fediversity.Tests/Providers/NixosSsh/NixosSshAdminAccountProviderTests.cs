@@ -17,7 +17,7 @@ public sealed class NixosSshAdminAccountProviderTests
         var providers = NixosSshProviders.For(SshRequests.Options, TimeProvider.System);
         var ct = TestContext.Current.CancellationToken;
         await SshRequests.Provider(NixosHostKind.Kind, providers).CreateAsync(
-            SshRequests.NixosHost(machine, SshRequests.MastodonConfiguration(), SshRequests.MastodonSecrets,
+            SshRequests.NixosHost(machine, SshRequests.MastodonConfiguration(machine), SshRequests.MastodonSecrets,
                 new RecordingReporter()), ct);
         var accounts = SshRequests.Provider(AdminAccountKind.Kind, providers);
 

@@ -17,7 +17,7 @@ public sealed class NixosSshHostProviderTests
     {
         await using var machine = await TestMachine.StartAsync("acme-mastodon");
         var reporter = new RecordingReporter();
-        var configuration = SshRequests.MastodonConfiguration();
+        var configuration = SshRequests.MastodonConfiguration(machine);
         var provider = SshRequests.Provider(NixosHostKind.Kind);
 
         var outputs = await provider.CreateAsync(
@@ -64,7 +64,8 @@ public sealed class NixosSshHostProviderTests
         var reporter = new RecordingReporter();
 
         await SshRequests.Provider(NixosHostKind.Kind).CreateAsync(
-            SshRequests.NixosHost(machine, SshRequests.MastodonConfiguration(), SshRequests.MastodonSecrets, reporter),
+            SshRequests.NixosHost(
+                machine, SshRequests.MastodonConfiguration(machine), SshRequests.MastodonSecrets, reporter),
             TestContext.Current.CancellationToken);
 
         var lines = reporter.Lines;
@@ -87,7 +88,7 @@ public sealed class NixosSshHostProviderTests
         await using var pinned = await TestMachine.StartAsync("acme-mastodon-made");
         var provider = SshRequests.Provider(NixosHostKind.Kind);
         var ct = TestContext.Current.CancellationToken;
-        var configuration = SshRequests.MastodonConfiguration();
+        var configuration = SshRequests.MastodonConfiguration(other);
 
         var refused = provider.CreateAsync(
             SshRequests.NixosHost(impostor, configuration, SshRequests.MastodonSecrets, new RecordingReporter(),
@@ -113,7 +114,7 @@ public sealed class NixosSshHostProviderTests
         await using var machine = await TestMachine.StartAsync("acme-mastodon", "mastodon");
         machine.SetState("switch-seconds", "4");
         var reporter = new RecordingReporter();
-        var configuration = SshRequests.MastodonConfiguration();
+        var configuration = SshRequests.MastodonConfiguration(machine);
         var ct = TestContext.Current.CancellationToken;
 
         var create = SshRequests.Provider(NixosHostKind.Kind).CreateAsync(
@@ -139,7 +140,7 @@ public sealed class NixosSshHostProviderTests
             + "       error: The option `services.mastodon.smtp.nonsense' does not exist.\n");
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => SshRequests.Provider(NixosHostKind.Kind)
-            .CreateAsync(SshRequests.NixosHost(machine, SshRequests.MastodonConfiguration(),
+            .CreateAsync(SshRequests.NixosHost(machine, SshRequests.MastodonConfiguration(machine),
                 SshRequests.MastodonSecrets, new RecordingReporter()), TestContext.Current.CancellationToken));
 
         Assert.Contains("nixos-rebuild switch failed on acme-mastodon (exit status 1)", error.Message,
@@ -159,7 +160,7 @@ public sealed class NixosSshHostProviderTests
             .Single(p => p.Kind == NixosHostKind.Kind);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => provider.CreateAsync(
-            SshRequests.NixosHost(machine, SshRequests.MastodonConfiguration(), SshRequests.MastodonSecrets,
+            SshRequests.NixosHost(machine, SshRequests.MastodonConfiguration(machine), SshRequests.MastodonSecrets,
                 new RecordingReporter()), TestContext.Current.CancellationToken));
 
         Assert.Contains(

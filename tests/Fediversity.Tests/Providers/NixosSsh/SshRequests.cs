@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Fediversity.Providers.NixosSsh;
 using Fediversity.Resources;
 using Fediversity.Resources.Kinds;
@@ -9,7 +10,7 @@ using Fediversity.Tests.Configurator.Nix;
 namespace Fediversity.Tests.Providers.NixosSsh;
 
 /// <summary>Requests as the orchestrator hands them to the providers, every reference resolved.</summary>
-internal static class SshRequests
+internal static partial class SshRequests
 {
     /// <summary>Short waits, so that a test that fails does so quickly.</summary>
     public static NixosSshOptions Options { get; } = NixosSshOptions.Default with
@@ -24,9 +25,15 @@ internal static class SshRequests
     public static ResourceProvider Provider(string kind, IReadOnlyList<ResourceProvider>? providers = null) =>
         (providers ?? NixosSshProviders.For(Options, TimeProvider.System)).Single(p => p.Kind == kind);
 
-    /// <summary>The NixOS configuration the renderer makes for the example's Mastodon.</summary>
-    public static string MastodonConfiguration() => File.ReadAllText(Path.Combine(
-        RepositoryRoot.Find(), "tests", "Fediversity.Tests", "Configurator", "Nix", "Golden", "mastodon.nix"));
+    /// <summary>
+    /// The NixOS configuration the renderer makes for the example's Mastodon, with the machine's deploy key as
+    /// the key root signs in with (a switch makes it the only one).
+    /// </summary>
+    public static string MastodonConfiguration(TestMachine machine) => AuthorizedKeys().Replace(
+        File.ReadAllText(Path.Combine(
+            RepositoryRoot.Find(), "tests", "Fediversity.Tests", "Configurator", "Nix", "Golden", "mastodon.nix")),
+        $"users.users.root.openssh.authorizedKeys.keys = [ \"{machine.DeployPublicKey}\" ];",
+        1);
 
     public static ImmutableSortedDictionary<string, (string Content, string Mode)> MastodonSecrets { get; } =
         new Dictionary<string, (string, string)>
@@ -81,6 +88,9 @@ internal static class SshRequests
         return new ResourceRequest(
             new ResourceAddress($"operators/acme/{application}/admin"), inputs, Empty, reporter);
     }
+
+    [GeneratedRegex(@"users\.users\.root\.openssh\.authorizedKeys\.keys = \[ ""[^""]+"" \];")]
+    private static partial Regex AuthorizedKeys();
 
     private static ImmutableSortedDictionary<string, ResourceValue> Empty { get; } =
         ImmutableSortedDictionary<string, ResourceValue>.Empty.WithComparers(StringComparer.Ordinal);

@@ -25,8 +25,10 @@ internal sealed class TestMachine : IAsyncDisposable
 
     private TestMachine(
         string name, string folder, string netns, string veth, string subnet, string address, string hostKey,
-        Secret deployKey, Process sshd, StringBuilder sshdLog)
+        int port, Secret deployKey, string deployPublicKey, Process sshd, StringBuilder sshdLog)
     {
+        Port = port;
+        DeployPublicKey = deployPublicKey;
         Name = name;
         Folder = folder;
         Netns = netns;
@@ -50,16 +52,31 @@ internal sealed class TestMachine : IAsyncDisposable
     /// <summary>The machine's address, inside its namespace.</summary>
     public string Address { get; }
 
+    /// <summary>The port its sshd listens on.</summary>
+    public int Port { get; }
+
     /// <summary>Its host key as pinned: <c>ssh-ed25519 BASE64</c>.</summary>
     public string HostKey { get; }
 
-    /// <summary>The deploy key its root account lets in, PEM.</summary>
+    /// <summary>The key its root account lets in until a switch says otherwise, PEM.</summary>
     public Secret DeployKey { get; }
+
+    /// <summary>That key's public half, as in authorized_keys.</summary>
+    public string DeployPublicKey { get; }
 
     public string Records => Path.Combine(Folder, "records");
 
     /// <summary>Starts a machine; <paramref name="users"/> already exist on it, as after an earlier switch.</summary>
-    public static async Task<TestMachine> StartAsync(string name, params string[] users)
+    public static Task<TestMachine> StartAsync(string name, params string[] users) =>
+        StartWithKeyAsync(name, null, 22, users);
+
+    /// <summary>
+    /// Starts a machine installed with <paramref name="installedKey"/> (a PEM private key) as the one key root
+    /// signs in with, as a hosting provider installs a machine before handing it to Fediversity, with its sshd
+    /// on <paramref name="port"/>.
+    /// </summary>
+    public static async Task<TestMachine> StartWithKeyAsync(
+        string name, string? installedKey, int port, params string[] users)
     {
         RequireTools();
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
@@ -80,9 +97,14 @@ internal sealed class TestMachine : IAsyncDisposable
             var hostKey = string.Join(' ', (await File.ReadAllTextAsync(hostKeyFile + ".pub")).Split(' ')[..2]);
 
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            await File.WriteAllTextAsync(Path.Combine(folder, "authorized_keys"),
-                SshKeyProvider.PublicKeyLine(key, "fediversity-deploy") + "\n");
-            await File.WriteAllTextAsync(Path.Combine(folder, "sshd_config"), SshdConfig(folder, inside));
+            if (installedKey is not null)
+            {
+                key.ImportFromPem(installedKey);
+            }
+
+            var publicKey = SshKeyProvider.PublicKeyLine(key, "fediversity-deploy");
+            await File.WriteAllTextAsync(Path.Combine(folder, "authorized_keys"), publicKey + "\n");
+            await File.WriteAllTextAsync(Path.Combine(folder, "sshd_config"), SshdConfig(folder, inside, port));
 
             Run("ip", "netns", "add", netns);
             started = true;
@@ -96,8 +118,8 @@ internal sealed class TestMachine : IAsyncDisposable
 
             var log = new StringBuilder();
             var sshd = StartSshd(netns, folder, log);
-            var machine = new TestMachine(name, folder, netns, veth, subnet, inside, hostKey,
-                new Secret(key.ExportECPrivateKeyPem()), sshd, log);
+            var machine = new TestMachine(name, folder, netns, veth, subnet, inside, hostKey, port,
+                new Secret(key.ExportECPrivateKeyPem()), publicKey, sshd, log);
             await machine.WaitUntilListeningAsync();
             return machine;
         }
@@ -190,7 +212,7 @@ internal sealed class TestMachine : IAsyncDisposable
             try
             {
                 using var tcp = new TcpClient();
-                await tcp.ConnectAsync(Address, 22);
+                await tcp.ConnectAsync(Address, Port);
                 return;
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)
@@ -228,11 +250,11 @@ internal sealed class TestMachine : IAsyncDisposable
         return process;
     }
 
-    private static string SshdConfig(string folder, string address) => $"""
-        ListenAddress {address}:22
+    private static string SshdConfig(string folder, string address, int port) => $"""
+        ListenAddress {address}:{port}
         HostKey {folder}/ssh_host_ed25519_key
         PidFile none
-        AuthorizedKeysFile {folder}/authorized_keys
+        AuthorizedKeysFile /etc/ssh/authorized_keys.d/%u
         PermitRootLogin prohibit-password
         PubkeyAuthentication yes
         PasswordAuthentication no
