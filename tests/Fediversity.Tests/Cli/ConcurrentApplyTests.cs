@@ -10,7 +10,8 @@ public sealed class ConcurrentApplyTests : IDisposable
     [Fact]
     public async Task Apply_TwoAtOnceForOneOperator_OneProceedsTheOtherExitsThree()
     {
-        var slow = fedi.SandboxEnvironment(cloneMs: 8000, switchMs: 500);
+        // Long enough that the first still holds the lease when a second process has started on a busy machine.
+        var slow = fedi.SandboxEnvironment(cloneMs: 25000, switchMs: 500);
         using var first = fedi.Start("apply", "examples/operator.json", "-e", slow, "--yes", "--json", "--state", fedi.State);
         var firstLine = await first.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
         Assert.Equal("plan", JsonDocument.Parse(firstLine!).RootElement.GetProperty("type").GetString());
