@@ -55,6 +55,12 @@ public sealed class SecretProtector
                 "without it the stored secrets cannot be read.");
     }
 
+    /// <summary>
+    /// A value derived from the key that tells whether two keys are the same without revealing either:
+    /// the store records it, so that opening it with another key fails at once with a clear message.
+    /// </summary>
+    public string KeyCheck => Convert.ToBase64String(HMACSHA256.HashData(key, "fediversity state key check"u8));
+
     public string Protect(Secret secret)
     {
         var plain = System.Text.Encoding.UTF8.GetBytes(secret.Reveal());
