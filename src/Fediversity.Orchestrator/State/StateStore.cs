@@ -36,16 +36,27 @@ public sealed class StateStore
 
     public TimeProvider Time { get; }
 
-    /// <summary>Which database this is, for messages: a path, or a PostgreSQL host and database (never a password).</summary>
+    /// <summary>Which store this is, for messages: a path, or a PostgreSQL host and database, never a password.</summary>
     public string Description { get; }
 
     /// <summary>
     /// Opens the SQLite store in <paramref name="directory"/> (<c>fedi.db</c>, its key in <c>state.key</c>),
     /// making it when needed and applying this build's migrations.
     /// </summary>
-    /// <exception cref="StateStoreException">The store was made by another build, or its key is missing or another.</exception>
+    /// <exception cref="StateStoreException">The store was made by another build, or its key is missing or
+    /// another.</exception>
+    public static Task<StateStore> OpenSqliteAsync(
+        string directory, TimeProvider time, CancellationToken cancellationToken) =>
+        OpenSqliteAsync(directory, Path.Combine(directory, "state.key"), time, cancellationToken);
+
+    /// <summary>
+    /// Opens the SQLite store in <paramref name="directory"/> with its key in <paramref name="keyFile"/>, making
+    /// them when needed and applying this build's migrations.
+    /// </summary>
+    /// <exception cref="StateStoreException">The store was made by another build, or its key is missing or
+    /// another.</exception>
     public static async Task<StateStore> OpenSqliteAsync(
-        string directory, TimeProvider time, CancellationToken cancellationToken)
+        string directory, string keyFile, TimeProvider time, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var database = Path.Combine(directory, "fedi.db");
@@ -62,7 +73,7 @@ public sealed class StateStore
         await using var db = new SqliteStateDbContext(options);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await StoreSchema.MigrateAsync(db, description, cancellationToken);
-        var protector = await StoreKey.OpenAsync(db, Path.Combine(directory, "state.key"), description, cancellationToken);
+        var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
         return new StateStore(() => new SqliteStateDbContext(options), protector, time, description);
     }
 
