@@ -129,9 +129,11 @@ public sealed class StateStore
                     $"SELECT pg_advisory_unlock({LockClass}, {LockSchema})", CancellationToken.None);
             }
         }
-        catch (NpgsqlException e)
+        catch (Exception e) when (e is NpgsqlException || e.InnerException is NpgsqlException)
         {
-            throw new StateStoreException($"Cannot use {description}: {e.Message}", e);
+            // EF wraps connection failures in an InvalidOperationException that only says they may be transient.
+            var cause = e as NpgsqlException ?? (NpgsqlException)e.InnerException!;
+            throw new StateStoreException($"Cannot use {description}: {cause.Message}", e);
         }
     }
 
