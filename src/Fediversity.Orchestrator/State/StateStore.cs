@@ -36,7 +36,7 @@ public sealed class StateStore
 
     public TimeProvider Time { get; }
 
-    /// <summary>Which store this is, for messages: a path, or a PostgreSQL host and database, never a password.</summary>
+    /// <summary>Which store this is, for messages: a path, or a PostgreSQL host and database; no password.</summary>
     public string Description { get; }
 
     /// <summary>

@@ -13,7 +13,7 @@ internal static class StoreKey
 {
     private const string CheckSetting = "state-key-check";
 
-    /// <summary>Opens the key, making it when the store has none yet. The caller holds the initialisation lock.</summary>
+    /// <summary>Opens the key, making it when the store has none yet; the caller holds the init lock.</summary>
     public static async Task<SecretProtector> OpenAsync(
         StateDbContext db, string keyFile, string description, CancellationToken cancellationToken)
     {

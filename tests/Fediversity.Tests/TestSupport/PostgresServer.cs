@@ -133,7 +133,9 @@ internal sealed class PostgresServer
         }
 
         var given = Environment.GetEnvironmentVariable("FEDI_TEST_POSTGRES_DIR");
-        var folder = given is { Length: > 0 } ? given : Directory.CreateTempSubdirectory("fedi-tests-postgres-").FullName;
+        var folder = given is { Length: > 0 }
+            ? given
+            : Directory.CreateTempSubdirectory("fedi-tests-postgres-").FullName;
         Directory.CreateDirectory(folder);
 
         // The server runs as the postgres user when the tests run as root: it must reach its folder.

@@ -37,7 +37,7 @@ internal sealed class TestStore : IAsyncDisposable
     public static Task<TestStore> OpenAsync(CancellationToken cancellationToken) =>
         OpenAsync(StoreKind.Sqlite, typeof(TestStore), cancellationToken);
 
-    /// <summary>Opens a fresh store of the kind; on PostgreSQL, in the database of <paramref name="testClass"/>.</summary>
+    /// <summary>Opens a fresh store; on PostgreSQL, in the database of <paramref name="testClass"/>.</summary>
     public static async Task<TestStore> OpenAsync(StoreKind kind, Type testClass, CancellationToken cancellationToken)
     {
         var folder = new TempDirectory();

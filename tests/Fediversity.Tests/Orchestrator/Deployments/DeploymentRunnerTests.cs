@@ -13,7 +13,7 @@ using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Orchestrator.Deployments;
 
-/// <summary>The runner on every database the state store runs on; each database runs these in a class of its own.</summary>
+/// <summary>The runner on every database the state store runs on, each in a class of its own.</summary>
 public abstract class DeploymentRunnerTests : IAsyncLifetime
 {
     private const string Deployment = "acme";

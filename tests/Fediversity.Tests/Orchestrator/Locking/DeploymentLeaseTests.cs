@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Fediversity.Tests.Orchestrator.Locking;
 
-/// <summary>What the deployment lease promises on every database; each database runs these in a class of its own.</summary>
+/// <summary>What the deployment lease promises on every database, each in a class of its own.</summary>
 public abstract class DeploymentLeaseTests : IAsyncLifetime
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
@@ -79,7 +79,8 @@ public abstract class DeploymentLeaseTests : IAsyncLifetime
             await start.Task;
             try
             {
-                var lease = await DeploymentLease.AcquireAsync(stores[i % stores.Count], "acme", Holder($"h{i}"), Ttl, Token);
+                var lease = await DeploymentLease.AcquireAsync(
+                    stores[i % stores.Count], "acme", Holder($"h{i}"), Ttl, Token);
                 return (lease, (DeploymentLockedException?)null);
             }
             catch (DeploymentLockedException e)
@@ -92,7 +93,8 @@ public abstract class DeploymentLeaseTests : IAsyncLifetime
         return await Task.WhenAll(attempts);
     }
 
-    private static async Task DisposeAllAsync(IEnumerable<(DeploymentLease? Lease, DeploymentLockedException? Error)> results)
+    private static async Task DisposeAllAsync(
+        IEnumerable<(DeploymentLease? Lease, DeploymentLockedException? Error)> results)
     {
         foreach (var (lease, _) in results)
         {

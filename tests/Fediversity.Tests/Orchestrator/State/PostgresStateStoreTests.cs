@@ -8,7 +8,7 @@ public sealed class PostgresStateStoreTests : StateStoreTests
 {
     protected override StoreKind Kind => StoreKind.Postgres;
 
-    /// <summary>Every stored text value, read back with plain SQL as someone with access to the database would.</summary>
+    /// <summary>Every stored value, read with plain SQL as anyone with access to the database could.</summary>
     private async Task<string> EverythingStoredAsync()
     {
         await using var connection = new NpgsqlConnection(Test.Database);
@@ -42,7 +42,8 @@ public sealed class PostgresStateStoreTests : StateStoreTests
         var server = await PostgresServer.GetAsync();
         var name = "fedi_made_" + Guid.NewGuid().ToString("N")[..8];
 
-        var store = await StateStore.OpenPostgresAsync(server.ConnectionTo(name), Test.KeyFile, TimeProvider.System, Token);
+        var store = await StateStore.OpenPostgresAsync(
+            server.ConnectionTo(name), Test.KeyFile, TimeProvider.System, Token);
         await store.BeginRunAsync("acme", "apply", "tests", "sandbox", Token);
 
         Assert.Equal("acme", Assert.Single(await store.ListDeploymentsAsync(Token)).Id);

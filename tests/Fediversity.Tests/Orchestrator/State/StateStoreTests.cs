@@ -88,7 +88,8 @@ public abstract class StateStoreTests : IAsyncLifetime
         var other = SecretProtector.FromKeyFile(elsewhere.File("state.key"));
         File.Copy(elsewhere.File("state.key"), Test.KeyFile, overwrite: true);
 
-        var error = await Assert.ThrowsAsync<StateStoreException>(() => Test.OpenAgainAsync(TimeProvider.System, Token));
+        var error = await Assert.ThrowsAsync<StateStoreException>(
+            () => Test.OpenAgainAsync(TimeProvider.System, Token));
 
         Assert.NotNull(other);
         Assert.Contains(Test.KeyFile, error.Message, StringComparison.Ordinal);
@@ -101,7 +102,8 @@ public abstract class StateStoreTests : IAsyncLifetime
         await StoreSecretsAsync();
         File.Delete(Test.KeyFile);
 
-        var error = await Assert.ThrowsAsync<StateStoreException>(() => Test.OpenAgainAsync(TimeProvider.System, Token));
+        var error = await Assert.ThrowsAsync<StateStoreException>(
+            () => Test.OpenAgainAsync(TimeProvider.System, Token));
 
         Assert.Contains(Test.KeyFile, error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Test.KeyFile));
@@ -115,7 +117,8 @@ public abstract class StateStoreTests : IAsyncLifetime
             await legacy.Database.EnsureCreatedAsync(Token);
         }
 
-        var error = await Assert.ThrowsAsync<StateStoreException>(() => Test.OpenAgainAsync(TimeProvider.System, Token));
+        var error = await Assert.ThrowsAsync<StateStoreException>(
+            () => Test.OpenAgainAsync(TimeProvider.System, Token));
 
         Assert.Contains("early build of Fediversity", error.Message, StringComparison.Ordinal);
         Assert.Contains("Move it aside", error.Message, StringComparison.Ordinal);
@@ -142,7 +145,8 @@ public abstract class StateStoreTests : IAsyncLifetime
         var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
         await Test.Store.BeginStepAsync(runId, Deployment, Address("acme/vm"), "create", "acme-vm", Token);
         await Test.Store.BeginStepAsync(runId, Deployment, Address("acme/ok"), "create", "acme-ok", Token);
-        await Test.Store.CompleteStepAsync(Deployment, Address("acme/ok"), Recorded("acme/ok", "k", ValueMaps.Empty), Token);
+        await Test.Store.CompleteStepAsync(
+            Deployment, Address("acme/ok"), Recorded("acme/ok", "k", ValueMaps.Empty), Token);
 
         var state = await Test.Store.LoadAsync(Deployment, Token);
 
@@ -207,20 +211,20 @@ public abstract class StateStoreTests : IAsyncLifetime
         var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
         var addresses = Enumerable.Range(0, 40).Select(i => $"acme/r{i:D2}").ToList();
 
-        await Parallel.ForEachAsync(addresses, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Token },
-            async (address, token) =>
-            {
-                await Test.Store.BeginStepAsync(runId, Deployment, Address(address), "create", address, token);
-                await Test.Store.CompleteStepAsync(Deployment, Address(address), Recorded(address, "k", ValueMaps.Empty),
-                    token);
-            });
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Token };
+        await Parallel.ForEachAsync(addresses, parallel, async (address, token) =>
+        {
+            await Test.Store.BeginStepAsync(runId, Deployment, Address(address), "create", address, token);
+            await Test.Store.CompleteStepAsync(
+                Deployment, Address(address), Recorded(address, "k", ValueMaps.Empty), token);
+        });
 
         var state = await Test.Store.LoadAsync(Deployment, Token);
         Assert.Equal(addresses, state.Resources.Keys.Select(a => a.Value));
         Assert.Empty(state.Interrupted);
     }
 
-    /// <summary>A context over the store's database whose schema would be made by EnsureCreated, as early builds did.</summary>
+    /// <summary>A context over the store's emptied database, for making its schema as early builds did.</summary>
     private async Task<StateDbContext> LegacyContextAsync()
     {
         if (Kind == StoreKind.Sqlite)
