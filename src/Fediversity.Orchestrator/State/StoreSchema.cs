@@ -31,6 +31,13 @@ internal static class StoreSchema
                 "cannot use it. Run the newer build.");
         }
 
+        if (applied.Count == known.Count)
+        {
+            // Up to date, the usual case: EF's migrator would also compare the model with its snapshot, which
+            // costs about a second at every start of the command line.
+            return;
+        }
+
         if (db.Database.IsSqlite() && await HasTableAsync(db, "__EFMigrationsLock", cancellationToken))
         {
             // EF's own SQLite migration lock is a row that a killed process leaves behind; under our file lock
