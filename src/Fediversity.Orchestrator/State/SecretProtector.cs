@@ -23,6 +23,16 @@ public sealed class SecretProtector
     {
         if (!File.Exists(path))
         {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             // Written whole to a private file first, then linked into place, so that another process never
             // reads a key file that is still empty; the first process to link wins.
             var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
