@@ -30,7 +30,8 @@ public sealed class SecretProtector
             }
             else
             {
-                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                Directory.CreateDirectory(
+                    folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
 
             // Written whole to a private file first, then linked into place, so that another process never
