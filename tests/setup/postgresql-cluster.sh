@@ -5,11 +5,12 @@
 #                                                   password in PWFILE) and starts it on 127.0.0.1:PORT
 #   postgresql-cluster.sh stop DIR                  stops the server of DIR, if it runs; DIR is left for the caller
 # As root the server runs as the 'postgres' user, since PostgreSQL refuses to run as root.
+# FEDI_POSTGRES_BIN names the folder of initdb and pg_ctl where they are not under /usr/lib/postgresql.
 set -euo pipefail
 
 bin_dir() {
     local found
-    found="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+    found="${FEDI_POSTGRES_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
     if [ -z "$found" ] || [ ! -x "$found/initdb" ] || [ ! -x "$found/pg_ctl" ]; then
         echo "The PostgreSQL server is not installed; run tests/setup/install-postgresql.sh." >&2
         return 3

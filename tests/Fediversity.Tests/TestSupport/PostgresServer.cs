@@ -147,7 +147,16 @@ internal sealed class PostgresServer
         File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         var port = FreePort();
-        await RunScriptAsync("start", Path.Combine(folder, "cluster"), port.ToString(), passwordFile);
+        try
+        {
+            await RunScriptAsync("start", Path.Combine(folder, "cluster"), port.ToString(), passwordFile);
+        }
+        catch when (given is not { Length: > 0 })
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+
         var admin = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
