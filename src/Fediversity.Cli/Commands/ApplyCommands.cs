@@ -15,13 +15,14 @@ internal static class ApplyCommands
         var (environment, state, json) = (CommonOptions.Environment(), CommonOptions.State(), CommonOptions.Json());
         var command = new Command("plan", "Show what an apply would create, change and destroy; change nothing.")
         {
-            file, environment, state, json,
+            file, environment, json,
         };
+        state.AddTo(command);
 
         command.SetAction(async (result, cancellationToken) =>
         {
             var (session, configured) = await PrepareAsync(
-                result.GetValue(file)!, result.GetValue(environment), result.GetValue(state), 1, cancellationToken);
+                result.GetValue(file)!, result.GetValue(environment), state.Read(result), 1, cancellationToken);
             var plan = await session.Runner.PlanAsync(configured.Graph!, cancellationToken);
             if (result.GetValue(json))
             {
@@ -49,13 +50,14 @@ internal static class ApplyCommands
         };
         var command = new Command("apply", "Make the deployment match the configuration, showing progress.")
         {
-            file, environment, state, json, yes, parallelism, refresh,
+            file, environment, json, yes, parallelism, refresh,
         };
+        state.AddTo(command);
 
         command.SetAction(async (result, cancellationToken) =>
         {
             var (session, configured) = await PrepareAsync(result.GetValue(file)!, result.GetValue(environment),
-                result.GetValue(state), result.GetValue(parallelism), cancellationToken);
+                state.Read(result), result.GetValue(parallelism), cancellationToken);
             return await DeploymentCommand.RunAsync(session, configured.Graph!, configured.Services,
                 new DeploymentCommand.Choices(result.GetValue(json), result.GetValue(yes), "apply", result.GetValue(refresh)),
                 cancellationToken);
@@ -70,20 +72,21 @@ internal static class ApplyCommands
         var (yes, parallelism) = (CommonOptions.Yes(), CommonOptions.Parallelism());
         var command = new Command("destroy", "Remove every resource of an operator, in reverse dependency order.")
         {
-            slug, environment, state, json, yes, parallelism,
+            slug, environment, json, yes, parallelism,
         };
+        state.AddTo(command);
 
         command.SetAction(async (result, cancellationToken) =>
         {
             var hosting = Hosting.Inputs.Environment(result.GetValue(environment));
-            var session = await Session.OpenAsync(result.GetValue(state), hosting, result.GetValue(parallelism),
+            var session = await Session.OpenAsync(state.Read(result), hosting, result.GetValue(parallelism),
                 cancellationToken);
             var operatorSlug = result.GetValue(slug)!;
             var known = await session.Store.ListDeploymentsAsync(cancellationToken);
             if (known.All(d => d.Id != operatorSlug))
             {
-                throw new CliException($"OPERATOR: there is no deployment '{operatorSlug}' in {session.StateDirectory}; " +
-                    "'fedi status' lists them.");
+                throw new CliException($"OPERATOR: there is no deployment '{operatorSlug}' in " +
+                    $"{session.Store.Description}; 'fedi status' lists them.");
             }
 
             return await DeploymentCommand.RunAsync(session, ClusterConfigurator.Nothing(operatorSlug), [],
@@ -93,7 +96,7 @@ internal static class ApplyCommands
     }
 
     private static async Task<(Session Session, ConfiguratorResult Configured)> PrepareAsync(
-        string file, string? environment, string? state, int parallelism, CancellationToken cancellationToken)
+        string file, string? environment, StateLocation state, int parallelism, CancellationToken cancellationToken)
     {
         var configuration = Hosting.Inputs.Operator(file);
         var hosting = Hosting.Inputs.Environment(environment);

@@ -5,11 +5,7 @@ namespace Fediversity.Cli.Commands;
 /// <summary>The options several commands share.</summary>
 internal static class CommonOptions
 {
-    public static Option<string?> State() => new("--state")
-    {
-        Description = "The folder that holds Fediversity's state (default: ~/.local/share/fediversity).",
-        HelpName = "DIR",
-    };
+    public static StateOptions State() => new();
 
     public static Option<string> Environment() => new("--environment", "-e")
     {

@@ -18,12 +18,13 @@ internal static class CredentialsCommand
         var (state, json) = (CommonOptions.State(), CommonOptions.Json());
         var command = new Command("credentials", "Show the admin accounts of an operator's services, with passwords.")
         {
-            slug, state, json,
+            slug, json,
         };
+        state.AddTo(command);
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            var store = await Session.OpenStoreAsync(StateDirectory.Resolve(result.GetValue(state)), cancellationToken);
+            var store = await Session.OpenStoreAsync(state.Read(result), cancellationToken);
             var operatorSlug = result.GetValue(slug)!;
             var recorded = await store.LoadAsync(operatorSlug, cancellationToken);
             var accounts = recorded.Resources.Values.Where(r => r.Kind == AdminAccountKind.Kind).ToList();

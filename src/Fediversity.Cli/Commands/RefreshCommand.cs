@@ -17,13 +17,14 @@ internal static class RefreshCommand
             "Read every resource back from its provider; what changed outside Fediversity shows as drift, and the " +
             "next apply repairs it.")
         {
-            slug, environment, state, json,
+            slug, environment, json,
         };
+        state.AddTo(command);
 
         command.SetAction(async (result, cancellationToken) =>
         {
             var hosting = Hosting.Inputs.Environment(result.GetValue(environment));
-            var session = await Session.OpenAsync(result.GetValue(state), hosting, 1, cancellationToken);
+            var session = await Session.OpenAsync(state.Read(result), hosting, 1, cancellationToken);
             var operatorSlug = result.GetValue(slug)!;
             if ((await session.Store.ListDeploymentsAsync(cancellationToken)).All(d => d.Id != operatorSlug))
             {

@@ -14,11 +14,15 @@ internal static class StatusCommand
     {
         var slug = new Argument<string?>("OPERATOR") { Description = "One operator; all when absent.", Arity = ArgumentArity.ZeroOrOne };
         var (state, json) = (CommonOptions.State(), CommonOptions.Json());
-        var command = new Command("status", "Show the deployments and their resources as last recorded.") { slug, state, json };
+        var command = new Command("status", "Show the deployments and their resources as last recorded.")
+        {
+            slug, json,
+        };
+        state.AddTo(command);
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            var store = await Session.OpenStoreAsync(StateDirectory.Resolve(result.GetValue(state)), cancellationToken);
+            var store = await Session.OpenStoreAsync(state.Read(result), cancellationToken);
             var deployments = await store.ListDeploymentsAsync(cancellationToken);
             var wanted = result.GetValue(slug);
             if (wanted is not null && deployments.All(d => d.Id != wanted))

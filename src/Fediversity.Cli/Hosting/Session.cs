@@ -28,29 +28,39 @@ public sealed class Session
     public DeploymentRunner Runner { get; }
 
     public static async Task<Session> OpenAsync(
-        string? stateOption, HostingEnvironment environment, int parallelism, CancellationToken cancellationToken)
+        StateLocation state, HostingEnvironment environment, int parallelism, CancellationToken cancellationToken)
     {
         if (parallelism < 1)
         {
             throw new CliException("--parallelism must be at least 1.");
         }
 
-        var directory = Hosting.StateDirectory.Resolve(stateOption);
-        var binding = EnvironmentBinding.Bind(environment, directory, TimeProvider.System);
-        var store = await OpenStoreAsync(directory, cancellationToken);
-        return new Session(directory, store, binding, parallelism);
+        var binding = EnvironmentBinding.Bind(environment, state.Directory, TimeProvider.System);
+        var store = await OpenStoreAsync(state, cancellationToken);
+        return new Session(state.Directory, store, binding, parallelism);
     }
 
-    public static async Task<StateStore> OpenStoreAsync(string directory, CancellationToken cancellationToken)
+    /// <summary>Opens the state store: PostgreSQL when a database is given, else SQLite in the state folder.</summary>
+    public static async Task<StateStore> OpenStoreAsync(StateLocation state, CancellationToken cancellationToken)
     {
+        var option = state.Database is null ? "--state" : "--database";
         try
         {
-            return await StateStore.OpenSqliteAsync(directory, TimeProvider.System, cancellationToken);
+            return state.Database is null
+                ? await StateStore.OpenSqliteAsync(state.Directory, state.KeyFile, TimeProvider.System,
+                    cancellationToken)
+                : await StateStore.OpenPostgresAsync(state.Database, state.KeyFile, TimeProvider.System,
+                    cancellationToken);
+        }
+        catch (StateStoreException e)
+        {
+            throw new CliException($"{option}: {e.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"--state: cannot use '{directory}' as the state folder ({e.Message}); choose " +
-                "a folder you can write to.");
+            var path = state.Database is null ? state.Directory : state.KeyFile;
+            throw new CliException($"{option}: cannot use '{path}' ({e.Message}); choose a place you can write to, " +
+                "or give the key file with --key-file.");
         }
     }
 

@@ -23,6 +23,17 @@ public sealed class SecretProtector
     {
         if (!File.Exists(path))
         {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(
+                    folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             // Written whole to a private file first, then linked into place, so that another process never
             // reads a key file that is still empty; the first process to link wins.
             var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
@@ -54,6 +65,12 @@ public sealed class SecretProtector
                 $"The state key file {path} is damaged (it must hold 32 bytes). Restore it from a backup; " +
                 "without it the stored secrets cannot be read.");
     }
+
+    /// <summary>
+    /// A value derived from the key that tells whether two keys are the same without revealing either:
+    /// the store records it, so that opening it with another key fails at once with a clear message.
+    /// </summary>
+    public string KeyCheck => Convert.ToBase64String(HMACSHA256.HashData(key, "fediversity state key check"u8));
 
     public string Protect(Secret secret)
     {

@@ -2,9 +2,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fediversity.Orchestrator.State;
 
-/// <summary>The state store's tables.</summary>
-public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : DbContext(options)
+/// <summary>
+/// The state store's tables, the same on every database. Each database has a context of its own
+/// (<see cref="SqliteStateDbContext"/>, <see cref="PostgresStateDbContext"/>) with its own migrations,
+/// because the column types and the generated SQL differ between them.
+/// </summary>
+public abstract class StateDbContext : DbContext
 {
+    /// <summary>Makes the context over the options of one database.</summary>
+    protected StateDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<DeploymentRow> Deployments => Set<DeploymentRow>();
 
     public DbSet<ResourceRow> Resources => Set<ResourceRow>();
@@ -16,6 +26,8 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
     public DbSet<LeaseRow> Leases => Set<LeaseRow>();
 
     public DbSet<DriftRow> Drift => Set<DriftRow>();
+
+    public DbSet<StoreSettingRow> Settings => Set<StoreSettingRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -55,6 +67,12 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
         {
             e.ToTable("leases");
             e.HasKey(l => l.Deployment);
+        });
+
+        modelBuilder.Entity<StoreSettingRow>(e =>
+        {
+            e.ToTable("settings");
+            e.HasKey(s => s.Name);
         });
     }
 }

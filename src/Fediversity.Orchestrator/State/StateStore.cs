@@ -5,32 +5,58 @@ using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Fediversity.Orchestrator.State;
 
 /// <summary>
-/// The recorded state of every deployment, the journal of provider calls, runs and leases, kept
-/// through EF Core. Each write is its own short transaction so that a killed process loses at most
-/// the steps that were in flight.
+/// The recorded state of every deployment, the journal of provider calls, runs and leases, kept through
+/// EF Core on SQLite (one file) or PostgreSQL (shared by several processes). Each write is its own short
+/// transaction so that a killed process loses at most the steps that were in flight.
 /// </summary>
 public sealed class StateStore
 {
-    private readonly DbContextOptions<StateDbContext> options;
+    /// <summary>The advisory lock PostgreSQL stores are initialised under ("Fedi", 1).</summary>
+    private const int LockClass = 0x46656469;
+    private const int LockSchema = 1;
 
-    private StateStore(DbContextOptions<StateDbContext> options, SecretProtector protector, TimeProvider time)
+    private readonly Func<StateDbContext> contexts;
+
+    private StateStore(Func<StateDbContext> contexts, SecretProtector protector, TimeProvider time, string description)
     {
-        this.options = options;
+        this.contexts = contexts;
         Protector = protector;
         Time = time;
+        Description = description;
     }
 
     public SecretProtector Protector { get; }
 
     public TimeProvider Time { get; }
 
-    /// <summary>Opens (making when needed) the SQLite store in <paramref name="directory"/>.</summary>
+    /// <summary>Which store this is, for messages: a path, or a PostgreSQL host and database; no password.</summary>
+    public string Description { get; }
+
+    /// <summary>
+    /// Opens the SQLite store in <paramref name="directory"/> (<c>fedi.db</c>, its key in <c>state.key</c>),
+    /// making it when needed and applying this build's migrations.
+    /// </summary>
+    /// <exception cref="StateStoreException">The store was made by another build, or its key is missing or
+    /// another.</exception>
+    public static Task<StateStore> OpenSqliteAsync(
+        string directory, TimeProvider time, CancellationToken cancellationToken) =>
+        OpenSqliteAsync(directory, Path.Combine(directory, "state.key"), time, cancellationToken);
+
+    /// <summary>
+    /// Opens the SQLite store in <paramref name="directory"/> with its key in <paramref name="keyFile"/>, making
+    /// them when needed and applying this build's migrations.
+    /// </summary>
+    /// <exception cref="StateStoreException">The store was made by another build, or its key is missing or
+    /// another.</exception>
     public static async Task<StateStore> OpenSqliteAsync(
-        string directory, TimeProvider time, CancellationToken cancellationToken)
+        string directory, string keyFile, TimeProvider time, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var database = Path.Combine(directory, "fedi.db");
@@ -40,18 +66,109 @@ public sealed class StateStore
             DefaultTimeout = 60,
             Pooling = true,
         }.ToString();
-
-        var options = new DbContextOptionsBuilder<StateDbContext>().UseSqlite(connection).Options;
-        var store = new StateStore(options, SecretProtector.FromKeyFile(Path.Combine(directory, "state.key")), time);
+        var options = SqliteOptions(connection);
+        var description = $"the state store {database}";
 
         await using var initLock = await FileLock.AcquireAsync(database + ".init", cancellationToken);
-        await using var db = store.Context();
+        await using var db = new SqliteStateDbContext(options);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await db.Database.EnsureCreatedAsync(cancellationToken);
-        return store;
+        await StoreSchema.MigrateAsync(db, description, cancellationToken);
+        var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
+        return new StateStore(() => new SqliteStateDbContext(options), protector, time, description);
     }
 
-    internal StateDbContext Context() => new(options);
+    /// <summary>
+    /// Opens the store in a PostgreSQL database that several processes, on several machines, may share:
+    /// creates the database when it is missing and the user may, and applies this build's migrations under an
+    /// advisory lock so that processes starting together migrate once.
+    /// </summary>
+    /// <param name="connectionString">An Npgsql connection string, for example
+    /// <c>Host=db.internal;Database=fediversity;Username=fedi;Password=...</c>.</param>
+    /// <param name="keyFile">The file holding the key that encrypts the stored secrets. It is made when the
+    /// database has no secrets yet; every process sharing the database needs a copy of the same file. The key
+    /// itself is never written to the database.</param>
+    /// <param name="time">The clock of leases and records.</param>
+    /// <param name="cancellationToken">Stops the opening.</param>
+    /// <exception cref="StateStoreException">The connection string is invalid, the database cannot be reached or
+    /// was made by another build, or the key file is missing or another.</exception>
+    public static async Task<StateStore> OpenPostgresAsync(
+        string connectionString, string keyFile, TimeProvider time, CancellationToken cancellationToken)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StateStoreException(
+                $"The PostgreSQL connection string is not valid ({e.Message}); write it as " +
+                "'Host=HOST;Port=5432;Database=NAME;Username=USER;Password=...'.", e);
+        }
+
+        builder.ApplicationName ??= "fediversity";
+        var description = $"the PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+        var options = PostgresOptions(builder.ConnectionString);
+
+        try
+        {
+            await using var db = new PostgresStateDbContext(options);
+            await CreateDatabaseAsync(db, description, cancellationToken);
+
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({LockClass}, {LockSchema})", cancellationToken);
+            try
+            {
+                await StoreSchema.MigrateAsync(db, description, cancellationToken);
+                var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
+                return new StateStore(() => new PostgresStateDbContext(options), protector, time, description);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"SELECT pg_advisory_unlock({LockClass}, {LockSchema})", CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException || e.InnerException is NpgsqlException)
+        {
+            // EF wraps connection failures in an InvalidOperationException that only says they may be transient.
+            var cause = e as NpgsqlException ?? (NpgsqlException)e.InnerException!;
+            throw new StateStoreException($"Cannot use {description}: {cause.Message}", e);
+        }
+    }
+
+    private static async Task CreateDatabaseAsync(
+        PostgresStateDbContext db, string description, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another process made it at the same moment.
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new StateStoreException(
+                $"{description} does not exist and its user may not create databases; create it first, owned by " +
+                "that user (for example: createdb -O USER NAME).", e);
+        }
+    }
+
+    internal static DbContextOptions<SqliteStateDbContext> SqliteOptions(string connectionString) =>
+        new DbContextOptionsBuilder<SqliteStateDbContext>().UseSqlite(connectionString).Options;
+
+    internal static DbContextOptions<PostgresStateDbContext> PostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresStateDbContext>().UseNpgsql(connectionString).Options;
+
+    internal StateDbContext Context() => contexts();
 
     private long Now => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -170,6 +287,7 @@ public sealed class StateStore
         string deployment, ResourceAddress address, ResourceRecord? record, CancellationToken cancellationToken)
     {
         await using var db = Context();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await db.Resources.FindAsync([deployment, address.Value], cancellationToken);
 
         if (record is null && row is not null)
@@ -190,6 +308,7 @@ public sealed class StateStore
         await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
             .ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Records which of a deployment's resources are kept only for the data of disabled applications.</summary>
@@ -211,6 +330,7 @@ public sealed class StateStore
         string deployment, IEnumerable<Refresh.Drift> drifts, CancellationToken cancellationToken)
     {
         await using var db = Context();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Drift.Where(d => d.Deployment == deployment).ExecuteDeleteAsync(cancellationToken);
         db.Drift.AddRange(drifts.Select(d => new DriftRow
         {
@@ -218,6 +338,7 @@ public sealed class StateStore
             ChangesJson = JsonSerializer.Serialize(d.Changes), DetectedAtMs = Now,
         }));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The drift the last refresh found that no step has repaired since.</summary>

@@ -13,7 +13,8 @@ using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Orchestrator.Deployments;
 
-public sealed class DeploymentRunnerTests : IAsyncLifetime
+/// <summary>The runner on every database the state store runs on, each in a class of its own.</summary>
+public abstract class DeploymentRunnerTests : IAsyncLifetime
 {
     private const string Deployment = "acme";
     private const string Zone = "acme.example.";
@@ -23,19 +24,26 @@ public sealed class DeploymentRunnerTests : IAsyncLifetime
     private TestStore test = null!;
     private DeploymentRunner runner = null!;
 
+    protected abstract StoreKind Kind { get; }
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        test = await TestStore.OpenAsync(Token);
+        test = await TestStore.OpenAsync(Kind, GetType(), Token);
         var providers = new ProviderRegistry([.. SandboxProviders.For(sandbox.World), .. LocalProviders.All()]);
         runner = new DeploymentRunner(test.Store, providers, test.Time);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await test.DisposeAsync();
+        if (test is not null)
+        {
+            await test.DisposeAsync();
+        }
+
         sandbox.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static ResourceGraph Mastodon(long cores = 2) => ResourceGraph.Create(Deployment,

@@ -4,16 +4,106 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Fediversity.Tests.Orchestrator.Locking;
 
-public sealed class DeploymentLeaseTests : IAsyncLifetime
+/// <summary>What the deployment lease promises on every database, each in a class of its own.</summary>
+public abstract class DeploymentLeaseTests : IAsyncLifetime
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
     private TestStore test = null!;
 
+    protected abstract StoreKind Kind { get; }
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => test = await TestStore.OpenAsync(Token);
+    public async ValueTask InitializeAsync() => test = await TestStore.OpenAsync(Kind, GetType(), Token);
 
-    public ValueTask DisposeAsync() => test.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (test is not null)
+        {
+            await test.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ManyAtOnceFromSeveralProcesses_ExactlyOneWinsAndTheOthersAreToldWho()
+    {
+        var processes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => test.OpenAgainAsync(test.Time, Token)));
+
+        var results = await ContendAsync(processes, 32);
+
+        var winner = Assert.Single(results, r => r.Lease is not null).Lease!;
+        Assert.All(results.Where(r => r.Lease is null), r => Assert.Equal(winner.Holder, r.Error?.Holder));
+        await DisposeAllAsync(results);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ManyAtOnceAfterTheHolderDied_ExactlyOneTakesItOver()
+    {
+        var deadStore = await test.OpenAgainAsync(new FakeTimeProvider(test.Time.GetUtcNow()), Token);
+        await using var dead = await DeploymentLease.AcquireAsync(deadStore, "acme", Holder("alice"), Ttl, Token);
+        test.Time.Advance(Ttl + TimeSpan.FromSeconds(1));
+        var processes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => test.OpenAgainAsync(test.Time, Token)));
+
+        var results = await ContendAsync(processes, 32);
+
+        var winner = Assert.Single(results, r => r.Lease is not null).Lease!;
+        Assert.NotEqual("alice", winner.Holder);
+        Assert.All(results.Where(r => r.Lease is null), r => Assert.Equal(winner.Holder, r.Error?.Holder));
+        await DisposeAllAsync(results);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ManyDeploymentsAtOnce_EachGetsItsOwnLease()
+    {
+        var names = Enumerable.Range(0, 24).Select(i => $"op-{i}").ToList();
+
+        var leases = await Task.WhenAll(names.Select(name => Task.Run(() =>
+            DeploymentLease.AcquireAsync(test.Store, name, Holder("h-" + name), Ttl, Token), Token)));
+
+        Assert.Equal(names, leases.Select(l => l.Deployment));
+        foreach (var lease in leases)
+        {
+            await lease.DisposeAsync();
+        }
+    }
+
+    /// <summary>Many holders ask for the same deployment's lease at the same moment, spread over the stores.</summary>
+    private static async Task<(DeploymentLease? Lease, DeploymentLockedException? Error)[]> ContendAsync(
+        IReadOnlyList<Fediversity.Orchestrator.State.StateStore> stores, int contenders)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = Enumerable.Range(0, contenders).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            try
+            {
+                var lease = await DeploymentLease.AcquireAsync(
+                    stores[i % stores.Count], "acme", Holder($"h{i}"), Ttl, Token);
+                return (lease, (DeploymentLockedException?)null);
+            }
+            catch (DeploymentLockedException e)
+            {
+                return ((DeploymentLease?)null, e);
+            }
+        }, Token)).ToList();
+
+        start.SetResult();
+        return await Task.WhenAll(attempts);
+    }
+
+    private static async Task DisposeAllAsync(
+        IEnumerable<(DeploymentLease? Lease, DeploymentLockedException? Error)> results)
+    {
+        foreach (var (lease, _) in results)
+        {
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+        }
+    }
 
     [Fact]
     public async Task AcquireAsync_HeldByAnother_ThrowsNamingHolderAndSince()

@@ -1,95 +1,59 @@
-using System.Security.Cryptography;
-using System.Runtime.Versioning;
-using System.Text;
+using Fediversity.Orchestrator.State;
 using Fediversity.Resources;
+using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Fediversity.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Orchestrator.State;
 
-public sealed class StateStoreTests : IAsyncLifetime
+/// <summary>What the state store promises on every database; each database runs these in a class of its own.</summary>
+public abstract class StateStoreTests : IAsyncLifetime
 {
-    private const string Deployment = "acme";
+    protected const string Deployment = "acme";
 
-    // Unique per test run, so that a match in the raw files can only come from this test.
-    private readonly string clear = "clear-secret-" + Guid.NewGuid().ToString("N");
-    private TestStore test = null!;
+    // Unique per test run, so that a match in the stored bytes can only come from this test.
+    protected string Clear { get; } = "clear-secret-" + Guid.NewGuid().ToString("N");
 
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
+    private TestStore? test;
 
-    public async ValueTask InitializeAsync() => test = await TestStore.OpenAsync(Token);
+    private protected TestStore Test => test!;
 
-    public ValueTask DisposeAsync() => test.DisposeAsync();
+    protected abstract StoreKind Kind { get; }
 
-    private Fediversity.Resources.Providers.ResourceRecord SecretRecord(string address = "acme/key") => Recorded(
+    protected static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => test = await TestStore.OpenAsync(Kind, GetType(), Token);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (test is not null)
+        {
+            await test.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected ResourceRecord SecretRecord(string address = "acme/key") => Recorded(
         address, "s3-key",
-        ValueMaps.Of(("name", ResourceValue.Of("acme-media")), ("chosen", ResourceValue.Of(new Secret(clear + "-in")))),
+        ValueMaps.Of(("name", ResourceValue.Of("acme-media")), ("chosen", ResourceValue.Of(new Secret(Clear + "-in")))),
         ValueMaps.Of(
             ("accessKeyId", ResourceValue.Of("GK123")),
-            ("secretAccessKey", ResourceValue.Of(new Secret(clear))),
-            ("env", ResourceValue.ListOf(ResourceValue.Of(new Secret(clear + "-nested"))))));
+            ("secretAccessKey", ResourceValue.Of(new Secret(Clear))),
+            ("env", ResourceValue.ListOf(ResourceValue.Of(new Secret(Clear + "-nested"))))));
 
-    private async Task StoreSecretsAsync()
+    protected async Task StoreSecretsAsync()
     {
-        var runId = await test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
         foreach (var address in new[] { "acme/key", "acme/key2" })
         {
-            await test.Store.BeginStepAsync(runId, Deployment, Address(address), "create", "acme-media", Token);
-            await test.Store.CompleteStepAsync(Deployment, Address(address), SecretRecord(address), Token);
+            await Test.Store.BeginStepAsync(runId, Deployment, Address(address), "create", "acme-media", Token);
+            await Test.Store.CompleteStepAsync(Deployment, Address(address), SecretRecord(address), Token);
         }
 
-        await test.Store.EndRunAsync(runId, "succeeded", "{}", "active", Token);
-    }
-
-    private byte[] RawBytes(string name)
-    {
-        var path = Path.Combine(test.Directory, name);
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    [Fact]
-    public async Task CompleteStepAsync_OutputsWithSecrets_NeitherDatabaseNorWalHoldsTheClearText()
-    {
-        await StoreSecretsAsync();
-
-        var database = RawBytes("fedi.db");
-        var wal = RawBytes("fedi.db-wal");
-
-        Assert.True(database.Length + wal.Length > 0);
-        Assert.True(wal.AsSpan().IndexOf("GK123"u8) >= 0 || database.AsSpan().IndexOf("GK123"u8) >= 0,
-            "the plain output should be stored, so the search below looks in the right place");
-        var needle = Encoding.UTF8.GetBytes(clear);
-        Assert.True(database.AsSpan().IndexOf(needle) < 0, "fedi.db holds a secret in clear");
-        Assert.True(wal.AsSpan().IndexOf(needle) < 0, "fedi.db-wal holds a secret in clear");
-    }
-
-    [Fact]
-    public async Task CompleteStepAsync_AfterACheckpoint_DatabaseStillHoldsNoClearText()
-    {
-        await StoreSecretsAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(
-            $"Data Source={Path.Combine(test.Directory, "fedi.db")}"))
-        {
-            await connection.OpenAsync(Token);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await command.ExecuteNonQueryAsync(Token);
-        }
-
-        var database = RawBytes("fedi.db");
-        Assert.True(database.AsSpan().IndexOf("GK123"u8) >= 0);
-        Assert.True(database.AsSpan().IndexOf(Encoding.UTF8.GetBytes(clear)) < 0);
+        await Test.Store.EndRunAsync(runId, "succeeded", "{}", "active", Token);
     }
 
     [Fact]
@@ -97,56 +61,94 @@ public sealed class StateStoreTests : IAsyncLifetime
     {
         await StoreSecretsAsync();
 
-        var state = await test.Store.LoadAsync(Deployment, Token);
+        var state = await Test.Store.LoadAsync(Deployment, Token);
 
         var record = state.Resources[Address("acme/key")];
         Assert.Equal(SecretRecord().Outputs, record.Outputs);
         Assert.Equal(SecretRecord().Inputs, record.Inputs);
-        Assert.Equal(clear, Assert.IsType<SecretValue>(record.Outputs["secretAccessKey"]).Secret.Reveal());
+        Assert.Equal(Clear, Assert.IsType<SecretValue>(record.Outputs["secretAccessKey"]).Secret.Reveal());
     }
 
     [Fact]
-    public async Task LoadAsync_SecondStoreOverSameFolder_ReadsTheSecretsWithTheSameKey()
+    public async Task LoadAsync_SecondStoreOverTheSameDatabase_ReadsTheSecretsWithTheSameKey()
     {
         await StoreSecretsAsync();
 
-        var again = await test.OpenAgainAsync(TimeProvider.System, Token);
+        var again = await Test.OpenAgainAsync(TimeProvider.System, Token);
 
         var record = (await again.LoadAsync(Deployment, Token)).Resources[Address("acme/key")];
-        Assert.Equal(clear, Assert.IsType<SecretValue>(record.Outputs["secretAccessKey"]).Secret.Reveal());
+        Assert.Equal(Clear, Assert.IsType<SecretValue>(record.Outputs["secretAccessKey"]).Secret.Reveal());
     }
 
     [Fact]
-    public async Task LoadAsync_KeyFileReplaced_CannotReadTheSecrets()
+    public async Task OpenAsync_AnotherKeyFile_IsRefusedNamingTheKeyFile()
     {
         await StoreSecretsAsync();
-        await using var other = await TestStore.OpenAsync(Token);
-        File.Copy(Path.Combine(other.Directory, "state.key"), Path.Combine(test.Directory, "state.key"), overwrite: true);
+        using var elsewhere = new TempDirectory();
+        var other = SecretProtector.FromKeyFile(elsewhere.File("state.key"));
+        File.Copy(elsewhere.File("state.key"), Test.KeyFile, overwrite: true);
 
-        var reopened = await test.OpenAgainAsync(TimeProvider.System, Token);
+        var error = await Assert.ThrowsAsync<StateStoreException>(
+            () => Test.OpenAgainAsync(TimeProvider.System, Token));
 
-        await Assert.ThrowsAnyAsync<CryptographicException>(() => reopened.LoadAsync(Deployment, Token));
+        Assert.NotNull(other);
+        Assert.Contains(Test.KeyFile, error.Message, StringComparison.Ordinal);
+        Assert.Contains("is not the key", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    [UnsupportedOSPlatform("windows")]
-    public void OpenSqliteAsync_NewFolder_MakesAKeyFileOnlyItsOwnerCanRead()
+    public async Task OpenAsync_KeyFileMissing_IsRefusedAndNoNewKeyIsMade()
     {
-        var mode = File.GetUnixFileMode(Path.Combine(test.Directory, "state.key"));
+        await StoreSecretsAsync();
+        File.Delete(Test.KeyFile);
 
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
-        Assert.Equal(32, new FileInfo(Path.Combine(test.Directory, "state.key")).Length);
+        var error = await Assert.ThrowsAsync<StateStoreException>(
+            () => Test.OpenAgainAsync(TimeProvider.System, Token));
+
+        Assert.Contains(Test.KeyFile, error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Test.KeyFile));
+    }
+
+    [Fact]
+    public async Task OpenAsync_StoreMadeBeforeMigrations_IsRefusedWithWhatToDo()
+    {
+        await using (var legacy = await LegacyContextAsync())
+        {
+            await legacy.Database.EnsureCreatedAsync(Token);
+        }
+
+        var error = await Assert.ThrowsAsync<StateStoreException>(
+            () => Test.OpenAgainAsync(TimeProvider.System, Token));
+
+        Assert.Contains("early build of Fediversity", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Move it aside", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_SeveralProcessesAtOnce_AllOpenTheSameStore()
+    {
+        await StoreSecretsAsync();
+
+        var stores = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(_ => Task.Run(() => Test.OpenAgainAsync(TimeProvider.System, Token), Token)));
+
+        foreach (var store in stores)
+        {
+            var record = (await store.LoadAsync(Deployment, Token)).Resources[Address("acme/key2")];
+            Assert.Equal(Clear, Assert.IsType<SecretValue>(record.Outputs["secretAccessKey"]).Secret.Reveal());
+        }
     }
 
     [Fact]
     public async Task LoadAsync_IntentWithoutOutcome_ReportsTheAddressAsInterrupted()
     {
-        var runId = await test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
-        await test.Store.BeginStepAsync(runId, Deployment, Address("acme/vm"), "create", "acme-vm", Token);
-        await test.Store.BeginStepAsync(runId, Deployment, Address("acme/ok"), "create", "acme-ok", Token);
-        await test.Store.CompleteStepAsync(Deployment, Address("acme/ok"), Recorded("acme/ok", "k", ValueMaps.Empty), Token);
+        var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        await Test.Store.BeginStepAsync(runId, Deployment, Address("acme/vm"), "create", "acme-vm", Token);
+        await Test.Store.BeginStepAsync(runId, Deployment, Address("acme/ok"), "create", "acme-ok", Token);
+        await Test.Store.CompleteStepAsync(
+            Deployment, Address("acme/ok"), Recorded("acme/ok", "k", ValueMaps.Empty), Token);
 
-        var state = await test.Store.LoadAsync(Deployment, Token);
+        var state = await Test.Store.LoadAsync(Deployment, Token);
 
         Assert.Equal([Address("acme/vm")], state.Interrupted);
         Assert.Equal([Address("acme/ok")], state.Resources.Keys);
@@ -157,9 +159,9 @@ public sealed class StateStoreTests : IAsyncLifetime
     {
         await StoreSecretsAsync();
 
-        await test.Store.CompleteStepAsync(Deployment, Address("acme/key"), null, Token);
+        await Test.Store.CompleteStepAsync(Deployment, Address("acme/key"), null, Token);
 
-        Assert.Equal([Address("acme/key2")], (await test.Store.LoadAsync(Deployment, Token)).Resources.Keys);
+        Assert.Equal([Address("acme/key2")], (await Test.Store.LoadAsync(Deployment, Token)).Resources.Keys);
     }
 
     [Fact]
@@ -167,18 +169,78 @@ public sealed class StateStoreTests : IAsyncLifetime
     {
         await StoreSecretsAsync();
 
-        Assert.Empty((await test.Store.LoadAsync("other", Token)).Resources);
+        Assert.Empty((await Test.Store.LoadAsync("other", Token)).Resources);
+    }
+
+    [Fact]
+    public async Task LoadAsync_NameDifferingOnlyInCase_IsAnotherDeployment()
+    {
+        await StoreSecretsAsync();
+
+        Assert.Empty((await Test.Store.LoadAsync("ACME", Token)).Resources);
+    }
+
+    [Fact]
+    public async Task ListDeploymentsAsync_ListsInOrdinalOrderOnEveryDatabase()
+    {
+        foreach (var name in new[] { "b-op", "B-op", "a-op", "Z-op", "a_op" })
+        {
+            await Test.Store.BeginRunAsync(name, "apply", "tests", "sandbox", Token);
+        }
+
+        var listed = (await Test.Store.ListDeploymentsAsync(Token)).Select(d => d.Id).ToList();
+
+        Assert.Equal(["B-op", "Z-op", "a-op", "a_op", "b-op"], listed);
     }
 
     [Fact]
     public async Task EndRunAsync_Destroyed_RemovesTheDeploymentAndKeepsTheRun()
     {
-        var runId = await test.Store.BeginRunAsync(Deployment, "destroy", "tests", "sandbox", Token);
-        Assert.Equal("deploying", Assert.Single(await test.Store.ListDeploymentsAsync(Token)).Status);
+        var runId = await Test.Store.BeginRunAsync(Deployment, "destroy", "tests", "sandbox", Token);
+        Assert.Equal("deploying", Assert.Single(await Test.Store.ListDeploymentsAsync(Token)).Status);
 
-        await test.Store.EndRunAsync(runId, "succeeded", "{}", "destroyed", Token);
+        await Test.Store.EndRunAsync(runId, "succeeded", "{}", "destroyed", Token);
 
-        Assert.Empty(await test.Store.ListDeploymentsAsync(Token));
-        Assert.Equal("succeeded", (await test.Store.LastRunAsync(Deployment, Token))?.Outcome);
+        Assert.Empty(await Test.Store.ListDeploymentsAsync(Token));
+        Assert.Equal("succeeded", (await Test.Store.LastRunAsync(Deployment, Token))?.Outcome);
+    }
+
+    [Fact]
+    public async Task CompleteStepAsync_ManyAddressesAtOnce_RecordsEveryOne()
+    {
+        var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        var addresses = Enumerable.Range(0, 40).Select(i => $"acme/r{i:D2}").ToList();
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Token };
+        await Parallel.ForEachAsync(addresses, parallel, async (address, token) =>
+        {
+            await Test.Store.BeginStepAsync(runId, Deployment, Address(address), "create", address, token);
+            await Test.Store.CompleteStepAsync(
+                Deployment, Address(address), Recorded(address, "k", ValueMaps.Empty), token);
+        });
+
+        var state = await Test.Store.LoadAsync(Deployment, Token);
+        Assert.Equal(addresses, state.Resources.Keys.Select(a => a.Value));
+        Assert.Empty(state.Interrupted);
+    }
+
+    /// <summary>A context over the store's emptied database, for making its schema as early builds did.</summary>
+    private async Task<StateDbContext> LegacyContextAsync()
+    {
+        if (Kind == StoreKind.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Test.Directory, "fedi.db*"))
+            {
+                File.Delete(file);
+            }
+
+            File.Delete(Test.KeyFile);
+            var path = Path.Combine(Test.Directory, "fedi.db");
+            return new SqliteStateDbContext(StateStore.SqliteOptions($"Data Source={path}"));
+        }
+
+        await TestStore.EmptyAsync(Test.Database!, Token);
+        return new PostgresStateDbContext(StateStore.PostgresOptions(Test.Database!));
     }
 }
