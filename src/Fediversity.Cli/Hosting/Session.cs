@@ -41,11 +41,22 @@ public sealed class Session
         return new Session(directory, store, binding, parallelism);
     }
 
-    public static async Task<StateStore> OpenStoreAsync(string directory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the state store and, unless told not to, purges the accounting records whose retention period
+    /// has ended, so that nothing is kept longer than the hosting environment says whatever command runs.
+    /// </summary>
+    public static async Task<StateStore> OpenStoreAsync(
+        string directory, CancellationToken cancellationToken, bool purge = true)
     {
         try
         {
-            return await StateStore.OpenSqliteAsync(directory, TimeProvider.System, cancellationToken);
+            var store = await StateStore.OpenSqliteAsync(directory, TimeProvider.System, cancellationToken);
+            if (purge)
+            {
+                await new OperatorRecords(store).PurgeExpiredAsync(cancellationToken);
+            }
+
+            return store;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -17,6 +17,10 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
 
     public DbSet<DriftRow> Drift => Set<DriftRow>();
 
+    public DbSet<AccountingPeriodRow> Accounting => Set<AccountingPeriodRow>();
+
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<DeploymentRow>(e =>
@@ -55,6 +59,21 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
         {
             e.ToTable("leases");
             e.HasKey(l => l.Deployment);
+        });
+
+        modelBuilder.Entity<AccountingPeriodRow>(e =>
+        {
+            e.ToTable("accounting");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.Deployment, a.Address, a.EndedAtMs });
+            e.HasIndex(a => a.KeepUntilMs);
+        });
+
+        modelBuilder.Entity<AuditRow>(e =>
+        {
+            e.ToTable("audit");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.Deployment);
         });
     }
 }
