@@ -15,7 +15,10 @@ internal static class RecordsCommands
 {
     public static Command Accounting()
     {
-        var slug = new Argument<string?>("OPERATOR") { Description = "One operator; all when absent.", Arity = ArgumentArity.ZeroOrOne };
+        var slug = new Argument<string?>("OPERATOR")
+        {
+            Description = "One operator; all when absent.", Arity = ArgumentArity.ZeroOrOne,
+        };
         var (state, json) = (CommonOptions.State(), CommonOptions.Json());
         var command = new Command("accounting",
             "Show which billable resources each operator held, how big, from when to when; kept for the " +
@@ -47,8 +50,10 @@ internal static class RecordsCommands
                     continue;
                 }
 
-                var size = string.Join(", ", usage.Select(u => $"{u.Key} {u.Value.ToString(CultureInfo.InvariantCulture)}"));
-                Console.Out.WriteLine($"{period.Deployment} {period.Address} ({period.Kind}{(size.Length > 0 ? ": " + size : "")}) " +
+                var size = string.Join(", ",
+                    usage.Select(u => $"{u.Key} {u.Value.ToString(CultureInfo.InvariantCulture)}"));
+                var what = size.Length > 0 ? $"{period.Kind}: {size}" : period.Kind;
+                Console.Out.WriteLine($"{period.Deployment} {period.Address} ({what}) " +
                     $"from {DeletionReport.Day(Instant(period.StartedAtMs))} " +
                     $"until {(period.EndedAtMs is { } end ? DeletionReport.Day(Instant(end)) : "now")}" +
                     (period.KeepUntilMs is { } keep ? $"; kept until {DeletionReport.Day(Instant(keep))}" : ""));
@@ -95,7 +100,8 @@ internal static class RecordsCommands
                     continue;
                 }
 
-                Console.Out.WriteLine($"{DeletionReport.Day(Instant(record.AtMs))} {record.Action} {record.Deployment} " +
+                Console.Out.WriteLine(
+                    $"{DeletionReport.Day(Instant(record.AtMs))} {record.Action} {record.Deployment} " +
                     $"by {record.Actor}: {removed.Length} resources removed; accounting records kept until " +
                     DeletionReport.Day(Instant(record.AccountingKeptUntilMs)));
                 foreach (var address in removed)

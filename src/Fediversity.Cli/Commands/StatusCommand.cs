@@ -66,8 +66,8 @@ internal static class StatusCommand
 
                 if (deployment.Status == "deleting")
                 {
-                    Console.Out.WriteLine($"  the deletion of this account did not finish; run 'fedi destroy {deployment.Id}' " +
-                        "again to finish it");
+                    Console.Out.WriteLine("  the deletion of this account did not finish; run " +
+                        $"'fedi destroy {deployment.Id}' again to finish it");
                 }
 
                 foreach (var bucket in resources.Where(r => r.Retained && r.Kind == BucketKind.Kind))

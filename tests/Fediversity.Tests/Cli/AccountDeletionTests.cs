@@ -137,7 +137,8 @@ public sealed class AccountDeletionTests : IDisposable
 
     private string DisablePixelfedKeepingData()
     {
-        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(Fedi.RepositoryRoot, "examples", "operator.json")))!;
+        var example = Path.Combine(Fedi.RepositoryRoot, "examples", "operator.json");
+        var document = JsonNode.Parse(File.ReadAllText(example))!;
         document.AsObject().Remove("$schema");
         var pixelfed = document["applications"]!["pixelfed"]!.AsObject();
         pixelfed["enabled"] = false;

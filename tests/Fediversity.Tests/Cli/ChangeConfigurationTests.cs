@@ -12,8 +12,8 @@ public sealed class ChangeConfigurationTests : IDisposable
     public async Task EnableApplication_AddsAllOfItsResourcesAndTouchesNothingElse()
     {
         var environment = fedi.SandboxEnvironment();
-        var without = await ApplyAsync(Variant("pixelfed", p => { p["enabled"] = false; p["dataWhenDisabled"] = "keep"; }),
-            environment);
+        var disabled = Variant("pixelfed", p => { p["enabled"] = false; p["dataWhenDisabled"] = "keep"; });
+        var without = await ApplyAsync(disabled, environment);
         var before = without.Summary().GetProperty("created").GetInt32();
         Assert.DoesNotContain("acme-pixelfed", SandboxRecords.Read(fedi.SandboxRoot).VmNames);
 
@@ -36,7 +36,8 @@ public sealed class ChangeConfigurationTests : IDisposable
         Assert.NotNull(world.ObjectStore.FindBucket("acme-pixelfed-media"));
         Assert.NotNull(world.ObjectStore.FindKeyByName("acme-pixelfed"));
         Assert.NotNull(world.Dns.Get("acme.example.", "photos.acme.example.", "A"));
-        Assert.Contains("photos.acme.example", world.Machines.ReadConfiguration("acme-pixelfed"), StringComparison.Ordinal);
+        Assert.Contains("photos.acme.example", world.Machines.ReadConfiguration("acme-pixelfed"),
+            StringComparison.Ordinal);
         var account = (await fedi.RunWithStateAsync("credentials", "acme", "--json")).JsonLines()
             .Single(a => a.GetProperty("application").GetString() == "pixelfed");
         Assert.True(world.Machines.SignIn("acme-pixelfed", "pixelfed", account.GetProperty("username").GetString()!,
@@ -52,13 +53,14 @@ public sealed class ChangeConfigurationTests : IDisposable
         var small = world.Hypervisor.FindByName("acme-pixelfed")!;
         Assert.Equal(2, small.Cores);
 
-        var plan = await fedi.RunWithStateAsync("plan", Variant("pixelfed", p => p["size"] = "medium"), "-e", environment);
+        var medium = Variant("pixelfed", p => p["size"] = "medium");
+        var plan = await fedi.RunWithStateAsync("plan", medium, "-e", environment);
         Assert.Contains("~ operators/acme/pixelfed/vm (vm)", plan.Stdout, StringComparison.Ordinal);
-        var resized = await ApplyAsync(Variant("pixelfed", p => p["size"] = "medium"), environment);
+        var resized = await ApplyAsync(medium, environment);
 
-        var medium = world.Hypervisor.FindByName("acme-pixelfed")!;
-        Assert.Equal(small.VmId, medium.VmId);
-        Assert.Equal((4, 8192, 100), (medium.Cores, medium.MemoryMiB, medium.DiskGiB));
+        var bigger = world.Hypervisor.FindByName("acme-pixelfed")!;
+        Assert.Equal(small.VmId, bigger.VmId);
+        Assert.Equal((4, 8192, 100), (bigger.Cores, bigger.MemoryMiB, bigger.DiskGiB));
         Assert.Equal(0, resized.Summary().GetProperty("created").GetInt32() +
             resized.Summary().GetProperty("replaced").GetInt32() + resized.Summary().GetProperty("deleted").GetInt32());
         var accounting = (await fedi.RunWithStateAsync("accounting", "acme", "--json")).JsonLines()
@@ -103,7 +105,8 @@ public sealed class ChangeConfigurationTests : IDisposable
 
     private string Variant(string application, Action<JsonObject> change)
     {
-        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(Fedi.RepositoryRoot, "examples", "operator.json")))!;
+        var example = Path.Combine(Fedi.RepositoryRoot, "examples", "operator.json");
+        var document = JsonNode.Parse(File.ReadAllText(example))!;
         document.AsObject().Remove("$schema");
         change(document["applications"]![application]!.AsObject());
         var path = Path.Combine(fedi.Root, $"variant-{Guid.NewGuid():N}.json");

@@ -112,7 +112,8 @@ public sealed class AccountDeletionTests : IAsyncLifetime
         Assert.Null(await test.Store.LastRunAsync(Deployment, Token));
 
         var audit = Assert.Single(await records.AuditAsync(Token));
-        Assert.Equal((Deployment, OperatorRecords.AccountDeleted, "alice@panel"), (audit.Deployment, audit.Action, audit.Actor));
+        Assert.Equal((Deployment, OperatorRecords.AccountDeleted, "alice@panel"),
+            (audit.Deployment, audit.Action, audit.Actor));
         Assert.Equal(test.Time.GetUtcNow().ToUnixTimeMilliseconds(), audit.AtMs);
         Assert.Equal(["acme/dns/www", "acme/ssh-key", "acme/thing", "acme/vm", "acme/zone"],
             JsonSerializer.Deserialize<string[]>(audit.RemovedJson)!);

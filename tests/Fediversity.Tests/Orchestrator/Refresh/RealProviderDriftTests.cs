@@ -168,9 +168,11 @@ public sealed class RealProviderDriftTests(PowerDnsServer powerDns) : IAsyncLife
         await ApplyAsync();
         await PatchRecordAsync("DELETE");
 
-        var result = await runner.ApplyAsync(
-            new ApplyRequest(ResourceGraph.Create(slug, []), "test", _ => true) { Holder = Holder, Command = "destroy" },
-            sink, Token);
+        var destroy = new ApplyRequest(ResourceGraph.Create(slug, []), "test", _ => true)
+        {
+            Holder = Holder, Command = "destroy",
+        };
+        var result = await runner.ApplyAsync(destroy, sink, Token);
 
         Assert.True(result.Succeeded, string.Join("; ", sink.OfType<StepFailedEvent>().Select(e => e.Error)));
         Assert.Null(garage.Emulator.State.FindByAlias(Alias));
@@ -180,8 +182,8 @@ public sealed class RealProviderDriftTests(PowerDnsServer powerDns) : IAsyncLife
 
     private async Task ApplyAsync()
     {
-        var result = await runner.ApplyAsync(new ApplyRequest(Deployment(), "test", _ => true) { Holder = Holder }, sink,
-            Token);
+        var request = new ApplyRequest(Deployment(), "test", _ => true) { Holder = Holder };
+        var result = await runner.ApplyAsync(request, sink, Token);
         Assert.True(result.Succeeded, string.Join("; ", sink.OfType<StepFailedEvent>().Select(e => e.Error)));
     }
 
@@ -208,11 +210,12 @@ public sealed class RealProviderDriftTests(PowerDnsServer powerDns) : IAsyncLife
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Token));
     }
 
-    /// <summary>Revokes every flag of the key on the bucket through Garage's admin API, as an administrator would.</summary>
+    /// <summary>Revokes every flag of the key on the bucket through Garage's admin API, as people would.</summary>
     private async Task DenyAllAsync(string bucketId, string keyId)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(garage.Emulator.AdminEndpoint, "v2/DenyBucketKey"))
+        var url = new Uri(garage.Emulator.AdminEndpoint, "v2/DenyBucketKey");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = JsonContent.Create(new
             {
