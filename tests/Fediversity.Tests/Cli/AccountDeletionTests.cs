@@ -66,6 +66,20 @@ public sealed class AccountDeletionTests : IDisposable
     }
 
     [Fact]
+    public async Task AnyCommand_AfterTheRetentionEnded_PurgesTheAccountingRecords()
+    {
+        var environment = EnvironmentWithRetention(0);
+        await SucceedAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+        await SucceedAsync("destroy", "acme", "-e", environment, "--yes", "--json");
+
+        await SucceedAsync("status");
+
+        var purge = await SucceedAsync("purge", "--json");
+        Assert.Equal(0, purge.JsonLines().Single().GetProperty("accountingRecords").GetInt32());
+        Assert.Empty((await SucceedAsync("accounting", "--json")).JsonLines());
+    }
+
+    [Fact]
     public async Task Destroy_KilledHalfWay_StatusShowsDeletingAndARerunFinishes()
     {
         var slow = fedi.SandboxEnvironment(cloneMs: 0, startMs: 0, switchMs: 300, storageMs: 300, dnsMs: 300);

@@ -163,6 +163,31 @@ public sealed class RealProviderDriftTests(PowerDnsServer powerDns) : IAsyncLife
     }
 
     [Fact]
+    public async Task KeyDeletedInGarage_KeyAndGrantAreGoneUntilTheNextApplyMakesThemAgain()
+    {
+        await ApplyAsync();
+        var bucket = garage.Emulator.State.FindByAlias(Alias)!;
+        var oldKey = (await test.Store.LoadAsync(slug, Token)).Resources[Address("s3-key")]
+            .Output(AccessKeyKind.AccessKeyId)!;
+
+        await AdminAsync($"v2/DeleteKey?id={oldKey}", new { });
+        var drifts = await runner.RefreshAsync(slug, Holder, Token);
+
+        Assert.Equal(["s3-grant", "s3-key"], drifts.Where(d => d.Gone).Select(d => d.Address).Order());
+        var plan = await runner.PlanAsync(Deployment(), Token);
+        Assert.Equal(["s3-grant", "s3-key"],
+            plan.Steps.Where(s => s.Action == StepAction.Create).Select(s => s.Address.Value).Order());
+
+        await ApplyAsync();
+
+        var newKey = (await test.Store.LoadAsync(slug, Token)).Resources[Address("s3-key")]
+            .Output(AccessKeyKind.AccessKeyId)!;
+        Assert.NotEqual(oldKey, newKey);
+        Assert.Equal(new EmulatedPermissions(true, true, false), garage.Emulator.State.GrantOf(bucket.Id, newKey));
+        Assert.Empty(await runner.RefreshAsync(slug, Holder, Token));
+    }
+
+    [Fact]
     public async Task Destroy_AfterTheRecordWasDeletedByHand_RemovesEverythingElse()
     {
         await ApplyAsync();
@@ -211,16 +236,18 @@ public sealed class RealProviderDriftTests(PowerDnsServer powerDns) : IAsyncLife
     }
 
     /// <summary>Revokes every flag of the key on the bucket through Garage's admin API, as people would.</summary>
-    private async Task DenyAllAsync(string bucketId, string keyId)
+    private Task DenyAllAsync(string bucketId, string keyId) => AdminAsync("v2/DenyBucketKey", new
+    {
+        bucketId, accessKeyId = keyId, permissions = new { read = true, write = true, owner = true },
+    });
+
+    /// <summary>Calls Garage's admin API directly, as its administrator would.</summary>
+    private async Task AdminAsync(string path, object body)
     {
         using var http = new HttpClient();
-        var url = new Uri(garage.Emulator.AdminEndpoint, "v2/DenyBucketKey");
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(garage.Emulator.AdminEndpoint, path))
         {
-            Content = JsonContent.Create(new
-            {
-                bucketId, accessKeyId = keyId, permissions = new { read = true, write = true, owner = true },
-            }),
+            Content = JsonContent.Create(body),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GarageTestContext.Token);
         using var response = await http.SendAsync(request, Token);
