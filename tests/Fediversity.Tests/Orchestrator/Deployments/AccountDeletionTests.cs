@@ -95,6 +95,25 @@ public sealed class AccountDeletionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refresh_BucketGrew_StartsAPeriodAtItsNewSize()
+    {
+        var media = ResourceGraph.Create(Deployment,
+            [Desired("acme/bucket", BucketKind.Kind, (BucketKind.Alias, ResourceValue.Of("acme-media")))]);
+        await runner.ApplyAsync(Apply(media), sink, Token);
+        var bucket = sandbox.World.ObjectStore.FindBucket("acme-media")!;
+        sandbox.World.ObjectStore.PutObject(bucket.Id, "a.jpg", new byte[1000]);
+        test.Time.Advance(TimeSpan.FromDays(1));
+
+        await runner.RefreshAsync(Deployment, new LeaseHolder("tests", "another-machine", 1), Token);
+
+        var periods = await records.AccountingAsync(Deployment, Token);
+        Assert.Equal(2, periods.Count);
+        Assert.Equal(test.Time.GetUtcNow().ToUnixTimeMilliseconds(), periods[0].EndedAtMs);
+        Assert.Equal(Usage(("bytes", 1000)), periods[1].UsageJson);
+        Assert.Null(periods[1].EndedAtMs);
+    }
+
+    [Fact]
     public async Task Destroy_RemovesEverythingAndTheLogs_KeepsAccountingUntilTheRetentionEnds()
     {
         await runner.ApplyAsync(Apply(Mastodon()), sink, Token);
