@@ -20,6 +20,9 @@ public static class Program
             RefreshCommand.Create(),
             ApplyCommands.Destroy(),
             CredentialsCommand.Create(),
+            RecordsCommands.Accounting(),
+            RecordsCommands.Audit(),
+            RecordsCommands.Purge(),
             SchemaCommand.Create(),
         };
 

@@ -42,6 +42,7 @@ internal static class DeploymentCommand
         var request = new ApplyRequest(desired, environment, plan => SameSteps(plan, preview))
         {
             Command = choices.Command,
+            AccountingRetention = TimeSpan.FromDays(session.Binding.Environment.Retention.AccountingDays),
         };
 
         var result = await RunWithDisplayAsync(session, request, choices, cancellationToken);
@@ -54,6 +55,11 @@ internal static class DeploymentCommand
         if (!choices.Json)
         {
             Report(result, services, choices.Command);
+        }
+
+        if (result.Deletion is { } deletion)
+        {
+            DeletionReport.Write(deletion, choices.Json);
         }
 
         return result.Succeeded ? ExitCodes.Success : ExitCodes.Failed;

@@ -68,6 +68,12 @@ internal static class StatusCommand
                     Console.Out.WriteLine($"  {service.application,-9} {service.url}");
                 }
 
+                if (deployment.Status == "deleting")
+                {
+                    Console.Out.WriteLine("  the deletion of this account did not finish; run " +
+                        $"'fedi destroy {deployment.Id}' again to finish it");
+                }
+
                 foreach (var bucket in resources.Where(r => r.Retained && r.Kind == BucketKind.Kind))
                 {
                     Console.Out.WriteLine($"  retained data: {bucket.Input(BucketKind.Alias)} ({Size(bucket)}), kept for a " +

@@ -40,17 +40,28 @@ public sealed class Session
         return new Session(state.Directory, store, binding, parallelism);
     }
 
-    /// <summary>Opens the state store: PostgreSQL when a database is given, else SQLite in the state folder.</summary>
-    public static async Task<StateStore> OpenStoreAsync(StateLocation state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the state store (PostgreSQL when a database is given, else SQLite in the state folder) and, unless
+    /// told not to, purges the accounting records whose retention period has ended, so that nothing is kept
+    /// longer than the hosting environment says whatever command runs.
+    /// </summary>
+    public static async Task<StateStore> OpenStoreAsync(
+        StateLocation state, CancellationToken cancellationToken, bool purge = true)
     {
         var option = state.Database is null ? "--state" : "--database";
         try
         {
-            return state.Database is null
+            var store = state.Database is null
                 ? await StateStore.OpenSqliteAsync(state.Directory, state.KeyFile, TimeProvider.System,
                     cancellationToken)
                 : await StateStore.OpenPostgresAsync(state.Database, state.KeyFile, TimeProvider.System,
                     cancellationToken);
+            if (purge)
+            {
+                await new OperatorRecords(store).PurgeExpiredAsync(cancellationToken);
+            }
+
+            return store;
         }
         catch (StateStoreException e)
         {

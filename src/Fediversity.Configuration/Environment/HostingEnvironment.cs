@@ -52,6 +52,9 @@ public sealed record HostingEnvironment
     [Description("What one operator may use at most, over all their applications.")]
     public ResourceLimits Limits { get; init; } = new();
 
+    [Description("What is kept after an operator's account is deleted, and for how long.")]
+    public RetentionPolicy Retention { get; init; } = new();
+
     [Description("The applications operators may deploy here; all of them when absent.")]
     public IReadOnlyList<ApplicationName>? Offered { get; init; }
 

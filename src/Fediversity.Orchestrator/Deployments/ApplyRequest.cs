@@ -16,4 +16,10 @@ public sealed record ApplyRequest(ResourceGraph Desired, string Environment, Fun
     public string Command { get; init; } = "apply";
 
     public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When the run deletes the operator's account (an empty desired graph), how long the operator's
+    /// accounting records are kept afterwards. The hosting environment says; about seven years otherwise.
+    /// </summary>
+    public TimeSpan AccountingRetention { get; init; } = TimeSpan.FromDays(2557);
 }

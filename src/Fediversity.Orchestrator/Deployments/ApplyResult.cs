@@ -1,5 +1,6 @@
 using Fediversity.Orchestrator.Events;
 using Fediversity.Orchestrator.Planning;
+using Fediversity.Orchestrator.State;
 
 namespace Fediversity.Orchestrator.Deployments;
 
@@ -9,4 +10,7 @@ public sealed record ApplyResult(Plan Plan, SummaryEvent? Summary)
     public bool Declined => Summary is null;
 
     public bool Succeeded => Summary is { Succeeded: true };
+
+    /// <summary>The audit record of the account's deletion, when the run finished deleting it.</summary>
+    public AuditRow? Deletion { get; init; }
 }

@@ -60,16 +60,26 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
         var retained = request.Desired.Resources.Values.Where(r => r.Retained).Select(r => r.Address).ToHashSet();
         await store.MarkRetainedAsync(deployment, retained, CancellationToken.None);
 
-        var status = (summary.Succeeded, request.Desired.Resources.IsEmpty) switch
+        if (summary.Succeeded && request.Desired.Resources.IsEmpty)
         {
-            (true, true) => "destroyed",
-            (true, false) => "active",
-            (false, true) => "deleting",
-            (false, false) => "failed",
-        };
+            var audit = await new OperatorRecords(store).FinishDeletionAsync(deployment, request.Holder.Name,
+                request.Environment, request.AccountingRetention, CancellationToken.None);
+            sink.Publish(summary);
+            return new ApplyResult(plan, summary) { Deletion = audit };
+        }
+
         await store.EndRunAsync(runId, summary.Succeeded ? "succeeded" : "failed",
-            JsonSerializer.Serialize(summary), status, CancellationToken.None);
+            JsonSerializer.Serialize(summary), Status(summary.Succeeded, request.Desired.Resources.IsEmpty),
+            CancellationToken.None);
         sink.Publish(summary);
         return new ApplyResult(plan, summary);
     }
+
+    /// <summary>A deployment whose deletion did not finish stays "deleting" until a rerun finishes it.</summary>
+    private static string Status(bool succeeded, bool deleting) => (succeeded, deleting) switch
+    {
+        (_, true) => "deleting",
+        (true, false) => "active",
+        (false, false) => "failed",
+    };
 }

@@ -29,6 +29,10 @@ public abstract class StateDbContext : DbContext
 
     public DbSet<StoreSettingRow> Settings => Set<StoreSettingRow>();
 
+    public DbSet<AccountingPeriodRow> Accounting => Set<AccountingPeriodRow>();
+
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<DeploymentRow>(e =>
@@ -73,6 +77,21 @@ public abstract class StateDbContext : DbContext
         {
             e.ToTable("settings");
             e.HasKey(s => s.Name);
+        });
+
+        modelBuilder.Entity<AccountingPeriodRow>(e =>
+        {
+            e.ToTable("accounting");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.Deployment, a.Address, a.EndedAtMs });
+            e.HasIndex(a => a.KeepUntilMs);
+        });
+
+        modelBuilder.Entity<AuditRow>(e =>
+        {
+            e.ToTable("audit");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.Deployment);
         });
     }
 }

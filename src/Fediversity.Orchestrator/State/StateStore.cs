@@ -304,6 +304,7 @@ public sealed class StateStore
             db.Entry(row).CurrentValues.SetValues(updated);
         }
 
+        await AccountingLedger.NoteAsync(db, deployment, address, record, Now, cancellationToken);
         await CloseIntentsAsync(db, deployment, address, "done", null, cancellationToken);
         await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
             .ExecuteDeleteAsync(cancellationToken);

@@ -21,6 +21,8 @@ public sealed class SecretLeakTests : IDisposable
             await fedi.RunWithStateAsync("plan", "examples/operator.json", "-e", environment, "--json"),
             await fedi.RunWithStateAsync("status"),
             await fedi.RunWithStateAsync("status", "--json"),
+            await fedi.RunWithStateAsync("accounting"),
+            await fedi.RunWithStateAsync("accounting", "--json"),
         };
         Assert.All(outputs, run => Assert.True(run.ExitCode == 0, run.ToString()));
 

@@ -28,6 +28,23 @@ public sealed class EnvironmentValidationTests
     }
 
     [Fact]
+    public void LoadEnvironment_NegativeAccountingRetention_IsRefusedNamingTheField()
+    {
+        var problem = Assert.Single(Load(d => d["retention"] = new JsonObject { ["accountingDays"] = -1 }).Problems);
+
+        Assert.Equal("$.retention.accountingDays", problem.Path);
+        Assert.Contains("at least 0", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadEnvironment_AccountingRetention_IsReadAndDefaultsToAboutSevenYears()
+    {
+        Assert.Equal(3653, Load(_ => { }).Value!.Retention.AccountingDays);
+        Assert.Equal(RetentionPolicy.DefaultAccountingDays,
+            Load(d => d.Remove("retention")).Value!.Retention.AccountingDays);
+    }
+
+    [Fact]
     public void LoadEnvironment_NoClonesPerNode_IsRefused()
     {
         var problem = Assert.Single(Load(d => d["machines"]!["clonesPerNode"] = 0).Problems);

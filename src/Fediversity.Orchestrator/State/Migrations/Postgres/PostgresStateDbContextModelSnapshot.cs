@@ -21,6 +21,97 @@ namespace Fediversity.Orchestrator.State.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Fediversity.Orchestrator.State.AccountingPeriodRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Deployment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long?>("EndedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("KeepUntilMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long>("StartedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UsageJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeepUntilMs");
+
+                    b.HasIndex("Deployment", "Address", "EndedAtMs");
+
+                    b.ToTable("accounting", (string)null);
+                });
+
+            modelBuilder.Entity("Fediversity.Orchestrator.State.AuditRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountingKeptUntilMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long>("AtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Deployment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Environment")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("RemovedJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deployment");
+
+                    b.ToTable("audit", (string)null);
+                });
+
             modelBuilder.Entity("Fediversity.Orchestrator.State.DeploymentRow", b =>
                 {
                     b.Property<string>("Id")

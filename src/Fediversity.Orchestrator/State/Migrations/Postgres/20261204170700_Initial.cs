@@ -12,6 +12,44 @@ namespace Fediversity.Orchestrator.State.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "accounting",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Deployment = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Address = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Kind = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    UsageJson = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    StartedAtMs = table.Column<long>(type: "bigint", nullable: false),
+                    EndedAtMs = table.Column<long>(type: "bigint", nullable: true),
+                    KeepUntilMs = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_accounting", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Deployment = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Action = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Actor = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Environment = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    AtMs = table.Column<long>(type: "bigint", nullable: false),
+                    RemovedJson = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    AccountingKeptUntilMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "deployments",
                 columns: table => new
                 {
@@ -128,6 +166,21 @@ namespace Fediversity.Orchestrator.State.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_accounting_Deployment_Address_EndedAtMs",
+                table: "accounting",
+                columns: new[] { "Deployment", "Address", "EndedAtMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_accounting_KeepUntilMs",
+                table: "accounting",
+                column: "KeepUntilMs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_Deployment",
+                table: "audit",
+                column: "Deployment");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_journal_Deployment_EndedAtMs",
                 table: "journal",
                 columns: new[] { "Deployment", "EndedAtMs" });
@@ -141,6 +194,12 @@ namespace Fediversity.Orchestrator.State.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "accounting");
+
+            migrationBuilder.DropTable(
+                name: "audit");
+
             migrationBuilder.DropTable(
                 name: "deployments");
 

@@ -11,6 +11,44 @@ namespace Fediversity.Orchestrator.State.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "accounting",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Deployment = table.Column<string>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    UsageJson = table.Column<string>(type: "TEXT", nullable: false),
+                    StartedAtMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAtMs = table.Column<long>(type: "INTEGER", nullable: true),
+                    KeepUntilMs = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_accounting", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Deployment = table.Column<string>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", nullable: true),
+                    AtMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemovedJson = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountingKeptUntilMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "deployments",
                 columns: table => new
                 {
@@ -127,6 +165,21 @@ namespace Fediversity.Orchestrator.State.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_accounting_Deployment_Address_EndedAtMs",
+                table: "accounting",
+                columns: new[] { "Deployment", "Address", "EndedAtMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_accounting_KeepUntilMs",
+                table: "accounting",
+                column: "KeepUntilMs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_Deployment",
+                table: "audit",
+                column: "Deployment");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_journal_Deployment_EndedAtMs",
                 table: "journal",
                 columns: new[] { "Deployment", "EndedAtMs" });
@@ -140,6 +193,12 @@ namespace Fediversity.Orchestrator.State.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "accounting");
+
+            migrationBuilder.DropTable(
+                name: "audit");
+
             migrationBuilder.DropTable(
                 name: "deployments");
 
