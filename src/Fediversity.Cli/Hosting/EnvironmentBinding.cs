@@ -4,6 +4,7 @@ using Fediversity.Providers;
 using Fediversity.Providers.Garage;
 using Fediversity.Providers.NixosSsh;
 using Fediversity.Providers.PowerDns;
+using Fediversity.Providers.Proxmox;
 using Fediversity.Providers.Rfc2136;
 using Fediversity.Resources.Providers;
 using Fediversity.Sandbox;
@@ -44,9 +45,7 @@ public sealed class EnvironmentBinding
         {
             SandboxMachines => SandboxProviders.Machines(world.Value),
             StaticMachines => Access(environment, world, time),
-            ProxmoxMachines => throw new CliException(
-                $"environment: $.machines: the environment '{environment.Name}' takes its machines from Proxmox VE, " +
-                "which this release cannot drive yet; see 'Known limitations' in the README."),
+            ProxmoxMachines proxmox => [.. Proxmox(environment, proxmox, files, time), .. Access(environment, world, time)],
             _ => throw new CliException("environment: $.machines: unknown machine source."),
         };
 
@@ -77,6 +76,25 @@ public sealed class EnvironmentBinding
         var providers = new ProviderRegistry([.. LocalProviders.All(), .. machines, .. storage, .. dns]);
         return new EnvironmentBinding(environment, EnvironmentSecretFiles.Read(environment), providers,
             world.IsValueCreated ? world.Value : null);
+    }
+
+    /// <summary>
+    /// Machines on Proxmox VE. When configurations go into a folder nothing signs in to the machines, so
+    /// a new machine is not waited for until it answers SSH.
+    /// </summary>
+    private static IReadOnlyList<ResourceProvider> Proxmox(
+        HostingEnvironment environment, ProxmoxMachines proxmox, SecretFileReader files, TimeProvider time)
+    {
+        var pool = proxmox.Addresses is { } a ? new ProxmoxAddressPool(a.Cidr, a.First, a.Last, a.Gateway) : null;
+        var options = new ProxmoxOptions(proxmox.Endpoint, proxmox.TokenId,
+            files.Read(proxmox.TokenSecretFile, "$.machines.tokenSecretFile"), proxmox.Node, proxmox.Template,
+            proxmox.StoragePool, proxmox.Bridge, pool, proxmox.Nameservers)
+        {
+            ClonesPerNode = proxmox.ClonesPerNode,
+            WaitForSsh = environment.Access is not FolderAccess,
+            CloudInitUser = environment.Access is SshAccess ssh ? ssh.User : "root",
+        };
+        return ProxmoxProviders.For(options, null, time);
     }
 
     /// <summary>How configurations reach machines that Fediversity did not make in the sandbox.</summary>
