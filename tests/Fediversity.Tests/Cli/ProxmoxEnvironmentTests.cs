@@ -68,6 +68,16 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
             summary.GetProperty("replaced").GetInt32() + summary.GetProperty("deleted").GetInt32());
         Assert.Equal(3, proxmox.State.Vms.Count);
 
+        var calls = proxmox.State.Calls.Count;
+        var moved = await fedi.RunWithStateAsync("plan", "examples/operator.json", "-e", WriteEnvironment(3, template: 9001));
+
+        Assert.True(moved.ExitCode == 0, moved.ToString());
+        Assert.Contains("3 to replace", moved.Stdout, StringComparison.Ordinal);
+        Assert.Contains("operators/acme/mastodon/vm", moved.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[DESTROYS DATA]", moved.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(forces replacement)", moved.Stdout, StringComparison.Ordinal);
+        Assert.Equal(calls, proxmox.State.Calls.Count);
+
         var destroy = await fedi.RunWithStateAsync("destroy", "acme", "-e", environment, "--yes", "--json");
 
         Assert.True(destroy.ExitCode == 0, destroy.ToString());
@@ -76,6 +86,30 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
         Assert.Empty(garage.State.Keys);
         Assert.Empty(await LoopbackDns.DataAsync(dns.DnsPort, "social.acme.example.", RecordType.A));
         Assert.Empty(await PowerDnsZonesAsync());
+        foreach (var run in new[] { apply, again, moved, destroy })
+        {
+            Assert.DoesNotContain(ProxmoxSecret, run.Stdout + run.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Refresh_MachineResizedAndOneDeletedOutside_ShowsBothAndApplyRepairs()
+    {
+        var environment = WriteEnvironment(vmLimit: 3);
+        var apply = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        proxmox.State.ChangeOutside(proxmox.State.Find("acme-pixelfed")!.VmId, 1, 1024);
+        proxmox.State.DeleteOutside(proxmox.State.Find("acme-peertube")!.VmId);
+
+        var refresh = await fedi.RunWithStateAsync("refresh", "acme", "-e", environment);
+        var repair = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+
+        Assert.True(refresh.ExitCode == 0, refresh.ToString());
+        Assert.Contains("operators/acme/pixelfed/vm", refresh.Stdout, StringComparison.Ordinal);
+        Assert.Contains("operators/acme/peertube/vm", refresh.Stdout, StringComparison.Ordinal);
+        Assert.True(repair.ExitCode == 0, repair.ToString());
+        Assert.Equal((2, 4096), (proxmox.State.Find("acme-pixelfed")!.Cores, proxmox.State.Find("acme-pixelfed")!.MemoryMiB));
+        Assert.Equal("running", proxmox.State.Find("acme-peertube")!.Status);
     }
 
     [Fact]
@@ -110,7 +144,7 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
         return [.. (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray()];
     }
 
-    private string WriteEnvironment(int vmLimit)
+    private string WriteEnvironment(int vmLimit, int template = 9000)
     {
         var secrets = Path.Combine(fedi.Root, "secrets");
         Directory.CreateDirectory(secrets);
@@ -118,7 +152,7 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(secrets, "garage-admin-token"), GarageToken + "\n");
         File.WriteAllText(Path.Combine(secrets, "powerdns-api-key"), dns.ApiKey.Reveal() + "\n");
 
-        var path = Path.Combine(fedi.Root, $"environment-{vmLimit}.json");
+        var path = Path.Combine(fedi.Root, $"environment-{vmLimit}-{template}.json");
         File.WriteAllText(path, $$"""
             {
               "version": 1,
@@ -129,7 +163,7 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
                 "tokenId": "{{ProxmoxEmulator.TokenId}}",
                 "tokenSecretFile": "secrets/proxmox-token-secret",
                 "node": "pve1",
-                "template": 9000,
+                "template": {{template}},
                 "storagePool": "linstor-shared",
                 "bridge": "vmbr1",
                 "addresses": { "cidr": "192.0.2.0/24", "first": "192.0.2.10", "last": "192.0.2.200", "gateway": "192.0.2.1" },
