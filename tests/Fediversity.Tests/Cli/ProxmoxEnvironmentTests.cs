@@ -105,8 +105,10 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
         var repair = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
 
         Assert.True(refresh.ExitCode == 0, refresh.ToString());
-        Assert.Contains("operators/acme/pixelfed/vm", refresh.Stdout, StringComparison.Ordinal);
-        Assert.Contains("operators/acme/peertube/vm", refresh.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Drift in", refresh.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  operators/acme/pixelfed/vm: ", refresh.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  operators/acme/peertube/vm: ", refresh.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("  operators/acme/mastodon/vm: ", refresh.Stdout, StringComparison.Ordinal);
         Assert.True(repair.ExitCode == 0, repair.ToString());
         Assert.Equal((2, 4096), (proxmox.State.Find("acme-pixelfed")!.Cores, proxmox.State.Find("acme-pixelfed")!.MemoryMiB));
         Assert.Equal("running", proxmox.State.Find("acme-peertube")!.Status);
