@@ -45,7 +45,8 @@ public sealed class EnvironmentBinding
         {
             SandboxMachines => SandboxProviders.Machines(world.Value),
             StaticMachines => Access(environment, world, time),
-            ProxmoxMachines proxmox => [.. Proxmox(environment, proxmox, files, time), .. Access(environment, world, time)],
+            ProxmoxMachines proxmox =>
+                [.. Proxmox(environment, proxmox, files, time), .. Access(environment, world, time)],
             _ => throw new CliException("environment: $.machines: unknown machine source."),
         };
 

@@ -21,7 +21,9 @@ internal sealed class ProxmoxClient(ProxmoxOptions options, HttpClient http, Tim
     public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, null, cancellationToken);
 
-    /// <summary>Sends a call; <paramref name="form"/> goes as a form body (POST, PUT) or the query (GET, DELETE).</summary>
+    /// <summary>
+    /// Sends a call; <paramref name="form"/> goes as a form body (POST, PUT) or the query (GET, DELETE).
+    /// </summary>
     public async Task<JsonElement> SendAsync(
         HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form,
         CancellationToken cancellationToken)
@@ -127,11 +129,14 @@ internal sealed class ProxmoxClient(ProxmoxOptions options, HttpClient http, Tim
             }
 
             await Task.Delay(delay, time, cancellationToken);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, options.PollInterval.TotalMilliseconds));
+            delay = TimeSpan.FromMilliseconds(
+                Math.Min(delay.TotalMilliseconds * 2, options.PollInterval.TotalMilliseconds));
         }
     }
 
-    /// <summary>Sends a call that answers with a task id, and waits for the task; a call with no task is done.</summary>
+    /// <summary>
+    /// Sends a call that answers with a task id, and waits for the task; a call with no task is done.
+    /// </summary>
     public async Task RunTaskAsync(
         HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form, string action,
         CancellationToken cancellationToken)

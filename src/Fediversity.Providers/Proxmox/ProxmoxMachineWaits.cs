@@ -23,7 +23,9 @@ internal sealed class ProxmoxMachineWaits(ProxmoxVmApi api, ProxmoxOptions optio
             }
         }, cancellationToken);
 
-    /// <summary>Polls <paramref name="attempt"/> until it gives a value, or fails after <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// Polls <paramref name="attempt"/> until it gives a value, or fails after <paramref name="timeout"/>.
+    /// </summary>
     public async Task<T> UntilAsync<T>(
         string what, TimeSpan timeout, Func<CancellationToken, Task<T?>> attempt, CancellationToken cancellationToken)
         where T : class
@@ -48,6 +50,7 @@ internal sealed class ProxmoxMachineWaits(ProxmoxVmApi api, ProxmoxOptions optio
     }
 
     public async Task UntilAsync(
-        string what, TimeSpan timeout, Func<CancellationToken, Task<bool?>> attempt, CancellationToken cancellationToken) =>
+        string what, TimeSpan timeout, Func<CancellationToken, Task<bool?>> attempt,
+        CancellationToken cancellationToken) =>
         await UntilAsync<object>(what, timeout, async ct => await attempt(ct) is true ? true : null, cancellationToken);
 }

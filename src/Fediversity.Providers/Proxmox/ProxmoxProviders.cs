@@ -9,7 +9,9 @@ public static class ProxmoxProviders
 {
     /// <summary>Makes the <c>vm</c> provider for one Proxmox VE node.</summary>
     /// <param name="options">Where the cluster is, how to sign in, and how machines are made.</param>
-    /// <param name="httpClient">The client to call the API with; when <c>null</c> one is made for the providers' life.</param>
+    /// <param name="httpClient">
+    /// The client to call the API with; when <c>null</c> one is made for the providers' life.
+    /// </param>
     /// <param name="time">The clock, for waits and the pauses between retries.</param>
     /// <param name="sshProbe">
     /// Whether a machine answers SSH at an address; <see cref="ProxmoxSshProbe.AnswersAsync"/> when <c>null</c>.

@@ -12,5 +12,6 @@ internal static class ProxmoxSshKeys
 
     public static IReadOnlyList<string> Decode(string? value) => value is null
         ? []
-        : [.. Uri.UnescapeDataString(value).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        : [.. Uri.UnescapeDataString(value)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

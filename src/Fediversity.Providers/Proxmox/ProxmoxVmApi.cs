@@ -41,7 +41,9 @@ internal sealed class ProxmoxVmApi(ProxmoxClient client)
         }
     }
 
-    /// <summary>Whether the machine runs (<c>running</c>, <c>stopped</c>), or <c>null</c> when it does not exist.</summary>
+    /// <summary>
+    /// Whether the machine runs (<c>running</c>, <c>stopped</c>), or <c>null</c> when it does not exist.
+    /// </summary>
     public async Task<string?> StatusAsync(int vmId, CancellationToken cancellationToken)
     {
         try
@@ -111,7 +113,9 @@ internal sealed class ProxmoxVmApi(ProxmoxClient client)
             Form(("purge", "1"), ("destroy-unreferenced-disks", "1")),
             $"destroy machine {vmId}", cancellationToken);
 
-    /// <summary>The first IPv4 address the guest agent reports, other than loopback; <c>null</c> when none yet.</summary>
+    /// <summary>
+    /// The first IPv4 address the guest agent reports, other than loopback; <c>null</c> when none yet.
+    /// </summary>
     public async Task<string?> AgentAddressAsync(int vmId, CancellationToken cancellationToken)
     {
         var data = await client.GetAsync($"{VmPath(vmId)}/agent/network-get-interfaces", cancellationToken);

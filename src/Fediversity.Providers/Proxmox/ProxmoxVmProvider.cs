@@ -68,7 +68,9 @@ internal sealed class ProxmoxVmProvider(
 
         var config = await api.ConfigAsync(vmId, cancellationToken) ?? throw Gone(vmId, name);
         var running = await api.StatusAsync(vmId, cancellationToken) == "running";
-        var address = addresses is null ? null : config.StaticAddress ?? await addresses.TakeAsync(name, cancellationToken);
+        var address = addresses is null
+            ? null
+            : config.StaticAddress ?? await addresses.TakeAsync(name, cancellationToken);
 
         report($"configuring machine {vmId}: {Number(request, VirtualMachineKind.Cores)} cores, " +
             $"{Number(request, VirtualMachineKind.MemoryMiB)} MiB, address {address ?? "by DHCP"}");
@@ -257,7 +259,8 @@ internal sealed class ProxmoxVmProvider(
             : [];
         var settings = new List<KeyValuePair<string, string>>
         {
-            KeyValuePair.Create("cores", Number(request, VirtualMachineKind.Cores).ToString(CultureInfo.InvariantCulture)),
+            KeyValuePair.Create("cores",
+                Number(request, VirtualMachineKind.Cores).ToString(CultureInfo.InvariantCulture)),
             KeyValuePair.Create("memory",
                 Number(request, VirtualMachineKind.MemoryMiB).ToString(CultureInfo.InvariantCulture)),
             KeyValuePair.Create("ciuser", options.CloudInitUser),

@@ -43,10 +43,11 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
     {
         var environment = WriteEnvironment(vmLimit: 3);
 
-        var apply = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+        var apply = await ApplyAsync(environment);
 
         Assert.True(apply.ExitCode == 0, apply.ToString());
-        Assert.Equal(["acme-mastodon", "acme-peertube", "acme-pixelfed"], proxmox.State.Vms.Select(v => v.Name).Order());
+        Assert.Equal(
+            ["acme-mastodon", "acme-peertube", "acme-pixelfed"], proxmox.State.Vms.Select(v => v.Name).Order());
         Assert.All(proxmox.State.Vms, vm => Assert.Equal(("running", "linstor-shared"), (vm.Status, vm.DiskStorage)));
         Assert.Equal(["acme-mastodon-media", "acme-peertube-media", "acme-pixelfed-media"],
             GarageBuckets().Select(b => b.GlobalAliases.Single()).Order());
@@ -60,7 +61,7 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
         Assert.True(File.Exists(Path.Combine(fedi.SandboxRoot, "machines", "acme-mastodon", "etc", "nixos",
             "configuration.nix")), "the configuration should land in the machine's folder");
 
-        var again = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+        var again = await ApplyAsync(environment);
 
         Assert.True(again.ExitCode == 0, again.ToString());
         var summary = again.Summary();
@@ -69,7 +70,8 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
         Assert.Equal(3, proxmox.State.Vms.Count);
 
         var calls = proxmox.State.Calls.Count;
-        var moved = await fedi.RunWithStateAsync("plan", "examples/operator.json", "-e", WriteEnvironment(3, template: 9001));
+        var otherTemplate = WriteEnvironment(3, template: 9001);
+        var moved = await fedi.RunWithStateAsync("plan", "examples/operator.json", "-e", otherTemplate);
 
         Assert.True(moved.ExitCode == 0, moved.ToString());
         Assert.Contains("3 to replace", moved.Stdout, StringComparison.Ordinal);
@@ -96,13 +98,13 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
     public async Task Refresh_MachineResizedAndOneDeletedOutside_ShowsBothAndApplyRepairs()
     {
         var environment = WriteEnvironment(vmLimit: 3);
-        var apply = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+        var apply = await ApplyAsync(environment);
         Assert.True(apply.ExitCode == 0, apply.ToString());
         proxmox.State.ChangeOutside(proxmox.State.Find("acme-pixelfed")!.VmId, 1, 1024);
         proxmox.State.DeleteOutside(proxmox.State.Find("acme-peertube")!.VmId);
 
         var refresh = await fedi.RunWithStateAsync("refresh", "acme", "-e", environment);
-        var repair = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+        var repair = await ApplyAsync(environment);
 
         Assert.True(refresh.ExitCode == 0, refresh.ToString());
         Assert.Contains("Drift in", refresh.Stdout, StringComparison.Ordinal);
@@ -110,7 +112,8 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
         Assert.Contains("  operators/acme/peertube/vm: ", refresh.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("  operators/acme/mastodon/vm: ", refresh.Stdout, StringComparison.Ordinal);
         Assert.True(repair.ExitCode == 0, repair.ToString());
-        Assert.Equal((2, 4096), (proxmox.State.Find("acme-pixelfed")!.Cores, proxmox.State.Find("acme-pixelfed")!.MemoryMiB));
+        var pixelfed = proxmox.State.Find("acme-pixelfed")!;
+        Assert.Equal((2, 4096), (pixelfed.Cores, pixelfed.MemoryMiB));
         Assert.Equal("running", proxmox.State.Find("acme-peertube")!.Status);
     }
 
@@ -129,6 +132,9 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
         Assert.Empty(await PowerDnsZonesAsync());
     }
 
+    private Task<FediRun> ApplyAsync(string environment) =>
+        fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+
     private List<EmulatedBucket> GarageBuckets()
     {
         lock (garage.State.Gate)
@@ -139,7 +145,8 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
 
     private async Task<List<JsonElement>> PowerDnsZonesAsync()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(dns.ApiUrl, "api/v1/servers/localhost/zones"));
+        var zones = new Uri(dns.ApiUrl, "api/v1/servers/localhost/zones");
+        using var request = new HttpRequestMessage(HttpMethod.Get, zones);
         request.Headers.Add("X-API-Key", dns.ApiKey.Reveal());
         using var response = await dns.Http.SendAsync(request, Ct);
         response.EnsureSuccessStatusCode();
@@ -168,7 +175,9 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
                 "template": {{template}},
                 "storagePool": "linstor-shared",
                 "bridge": "vmbr1",
-                "addresses": { "cidr": "192.0.2.0/24", "first": "192.0.2.10", "last": "192.0.2.200", "gateway": "192.0.2.1" },
+                "addresses": {
+                  "cidr": "192.0.2.0/24", "first": "192.0.2.10", "last": "192.0.2.200", "gateway": "192.0.2.1"
+                },
                 "nameservers": ["192.0.2.53"],
                 "clonesPerNode": 2
               },

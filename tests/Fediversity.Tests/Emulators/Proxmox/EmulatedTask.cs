@@ -1,6 +1,8 @@
 namespace Fediversity.Tests.Emulators.Proxmox;
 
-/// <summary>A worker task: it runs until <see cref="EndsAt"/>, then ends with what <see cref="Finish"/> returns.</summary>
+/// <summary>
+/// A worker task: it runs until <see cref="EndsAt"/>, then ends with what <see cref="Finish"/> returns.
+/// </summary>
 internal sealed class EmulatedTask
 {
     public required string Upid { get; init; }

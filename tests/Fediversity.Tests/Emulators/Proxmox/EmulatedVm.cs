@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Fediversity.Tests.Emulators.Proxmox;
 
 /// <summary>One machine (or template) of the emulated node. Changed only under the state's lock.</summary>
@@ -30,9 +32,9 @@ public sealed class EmulatedVm
     /// <summary>The address DHCP gave it, when it asked.</summary>
     public string? DhcpAddress { get; set; }
 
-    public int Cores => int.Parse(Config.GetValueOrDefault("cores", "1"), System.Globalization.CultureInfo.InvariantCulture);
+    public int Cores => int.Parse(Config.GetValueOrDefault("cores", "1"), CultureInfo.InvariantCulture);
 
-    public int MemoryMiB => int.Parse(Config.GetValueOrDefault("memory", "512"), System.Globalization.CultureInfo.InvariantCulture);
+    public int MemoryMiB => int.Parse(Config.GetValueOrDefault("memory", "512"), CultureInfo.InvariantCulture);
 
     /// <summary>The boot disk's size in GiB.</summary>
     public long DiskGiB => EmulatedDisks.SizeGiB(Config.GetValueOrDefault("scsi0", ""));

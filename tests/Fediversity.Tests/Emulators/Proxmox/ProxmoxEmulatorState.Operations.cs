@@ -52,7 +52,7 @@ public sealed partial class ProxmoxEmulatorState
         {
             Advance();
             var template = Require(source);
-            var newId = Int(form, "newid") ?? throw ProxmoxEmulatorException.Parameter("newid", "property is missing and it is not optional");
+            var newId = Int(form, "newid") ?? throw Missing("newid");
             var name = form.GetValueOrDefault("name") ?? $"Copy-of-VM-{template.Name}";
             var full = form.GetValueOrDefault("full") == "1";
             var storage = form.GetValueOrDefault("storage");
@@ -119,7 +119,8 @@ public sealed partial class ProxmoxEmulatorState
             if (ConfigLockTimeouts > 0)
             {
                 ConfigLockTimeouts--;
-                throw new ProxmoxEmulatorException(500, $"can't lock file '/var/lock/qemu-server/lock-{vmId}.conf' - got timeout");
+                throw new ProxmoxEmulatorException(
+                    500, $"can't lock file '/var/lock/qemu-server/lock-{vmId}.conf' - got timeout");
             }
 
             void Apply()
@@ -152,8 +153,8 @@ public sealed partial class ProxmoxEmulatorState
         {
             Advance();
             var vm = Require(vmId);
-            var disk = form.GetValueOrDefault("disk") ?? throw ProxmoxEmulatorException.Parameter("disk", "property is missing and it is not optional");
-            var size = form.GetValueOrDefault("size") ?? throw ProxmoxEmulatorException.Parameter("size", "property is missing and it is not optional");
+            var disk = form.GetValueOrDefault("disk") ?? throw Missing("disk");
+            var size = form.GetValueOrDefault("size") ?? throw Missing("size");
             var match = SizePattern().Match(size);
             if (!match.Success)
             {
@@ -189,7 +190,7 @@ public sealed partial class ProxmoxEmulatorState
     [GeneratedRegex(@"^[-%a-zA-Z0-9_.!~*'()]*$")]
     private static partial Regex UrlEncoded();
 
-    [GeneratedRegex(@"^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) [A-Za-z0-9+/]+={0,2}( .*)?$")]
+    [GeneratedRegex(@"^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/]+={0,2}( .*)?$")]
     private static partial Regex SshKeyLine();
 
     [GeneratedRegex(@"^ip=(dhcp|\d+\.\d+\.\d+\.\d+/\d+)(,gw=\d+\.\d+\.\d+\.\d+)?$")]
@@ -202,10 +203,12 @@ public sealed partial class ProxmoxEmulatorState
         {
             if (!ConfigKeys.Contains(key))
             {
-                throw ProxmoxEmulatorException.Parameter(key, "property is not defined in schema and the schema does not allow additional properties");
+                throw ProxmoxEmulatorException.Parameter(key,
+                    "property is not defined in schema and the schema does not allow additional properties");
             }
 
-            if (key is "cores" or "memory" && (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1))
+            if (key is "cores" or "memory" &&
+                (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1))
             {
                 throw ProxmoxEmulatorException.Parameter(key, $"type check ('integer') failed - got '{value}'");
             }
@@ -244,6 +247,9 @@ public sealed partial class ProxmoxEmulatorState
                 ? n
                 : throw ProxmoxEmulatorException.Parameter(key, $"type check ('integer') failed - got '{text}'")
             : null;
+
+    private static ProxmoxEmulatorException Missing(string name) =>
+        ProxmoxEmulatorException.Parameter(name, "property is missing and it is not optional");
 
     private static string Id(int vmId) => vmId.ToString(CultureInfo.InvariantCulture);
 }

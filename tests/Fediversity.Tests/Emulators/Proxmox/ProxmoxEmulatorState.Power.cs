@@ -23,14 +23,16 @@ public sealed partial class ProxmoxEmulatorState
             {
                 vm.Status = "running";
                 vm.AgentFrom = time.GetUtcNow() + BootDuration;
-                if (!vm.Config.GetValueOrDefault("ipconfig0", "ip=dhcp").StartsWith("ip=dhcp", StringComparison.Ordinal))
+                var ipConfig = vm.Config.GetValueOrDefault("ipconfig0", "ip=dhcp");
+                if (!ipConfig.StartsWith("ip=dhcp", StringComparison.Ordinal))
                 {
                     vm.DhcpAddress = null;
                 }
                 else
                 {
                     dhcpCount++;
-                    vm.DhcpAddress ??= string.Create(CultureInfo.InvariantCulture, $"10.99.{dhcpCount / 250}.{(dhcpCount % 250) + 2}");
+                    vm.DhcpAddress ??= string.Create(
+                        CultureInfo.InvariantCulture, $"10.99.{dhcpCount / 250}.{(dhcpCount % 250) + 2}");
                 }
 
                 return "OK";
@@ -54,7 +56,8 @@ public sealed partial class ProxmoxEmulatorState
                 ? TimeSpan.FromSeconds(int.Parse(t, CultureInfo.InvariantCulture))
                 : TimeSpan.FromMinutes(3);
             var ignores = vm.IgnoresShutdown;
-            return StartTask("qmshutdown", vmId, ignores ? Min(timeout, TimeSpan.FromMilliseconds(300)) : TaskDuration, () =>
+            var duration = ignores ? Min(timeout, TimeSpan.FromMilliseconds(300)) : TaskDuration;
+            return StartTask("qmshutdown", vmId, duration, () =>
             {
                 if (ignores)
                 {
@@ -91,7 +94,7 @@ public sealed partial class ProxmoxEmulatorState
             RequireUnlocked(vm);
             if (vm.IsTemplate)
             {
-                throw new ProxmoxEmulatorException(500, $"VM {vmId} is a template; Fediversity's tests never destroy it");
+                throw new ProxmoxEmulatorException(500, $"VM {vmId} is a template; the tests never destroy it");
             }
 
             if (vm.Status == "running")

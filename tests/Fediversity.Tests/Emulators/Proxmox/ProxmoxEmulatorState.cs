@@ -11,6 +11,8 @@ namespace Fediversity.Tests.Emulators.Proxmox;
 /// </summary>
 public sealed partial class ProxmoxEmulatorState(string node, TimeProvider time)
 {
+    private const string TaskUser = "fediversity@pve!deploy";
+
     private readonly Lock gate = new();
     private readonly Dictionary<int, EmulatedVm> vms = [];
     private readonly Dictionary<string, EmulatedTask> tasks = new(StringComparer.Ordinal);
@@ -129,7 +131,8 @@ public sealed partial class ProxmoxEmulatorState(string node, TimeProvider time)
 
     private EmulatedVm Require(int vmId) => vms.TryGetValue(vmId, out var vm)
         ? vm
-        : throw new ProxmoxEmulatorException(500, $"Configuration file 'nodes/{node}/qemu-server/{vmId}.conf' does not exist");
+        : throw new ProxmoxEmulatorException(
+            500, $"Configuration file 'nodes/{node}/qemu-server/{vmId}.conf' does not exist");
 
     private static void RequireUnlocked(EmulatedVm vm)
     {
@@ -143,8 +146,9 @@ public sealed partial class ProxmoxEmulatorState(string node, TimeProvider time)
     {
         taskCount++;
         var start = time.GetUtcNow();
-        var upid = string.Create(CultureInfo.InvariantCulture,
-            $"UPID:{node}:{4000 + taskCount:X8}:{taskCount:X8}:{start.ToUnixTimeSeconds():X8}:{type}:{vmId}:fediversity@pve!deploy:");
+        var process = string.Create(
+            CultureInfo.InvariantCulture, $"{4000 + taskCount:X8}:{taskCount:X8}:{start.ToUnixTimeSeconds():X8}");
+        var upid = string.Create(CultureInfo.InvariantCulture, $"UPID:{node}:{process}:{type}:{vmId}:{TaskUser}:");
         tasks[upid] = new EmulatedTask
         {
             Upid = upid,

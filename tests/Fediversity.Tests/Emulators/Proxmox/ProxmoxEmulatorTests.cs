@@ -63,7 +63,8 @@ public sealed class ProxmoxEmulatorTests : IAsyncLifetime
         emulator.State.CloneDuration = TimeSpan.FromMilliseconds(500);
         var upid = await CloneAsync(100, "a");
 
-        var (configStatus, configBody) = await CallAsync(HttpMethod.Post, "/nodes/pve1/qemu/100/config", ("cores", "2"));
+        var (configStatus, configBody) =
+            await CallAsync(HttpMethod.Post, "/nodes/pve1/qemu/100/config", ("cores", "2"));
         var (_, running) = await CallAsync(HttpMethod.Get, $"/nodes/pve1/tasks/{Uri.EscapeDataString(upid)}/status");
         await Task.Delay(600, Ct);
         var (_, ended) = await CallAsync(HttpMethod.Get, $"/nodes/pve1/tasks/{Uri.EscapeDataString(upid)}/status");
@@ -87,7 +88,8 @@ public sealed class ProxmoxEmulatorTests : IAsyncLifetime
         var (status, body) = await CallAsync(HttpMethod.Get, $"/nodes/pve1/tasks/{Uri.EscapeDataString(upid)}/status");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("got timeout", body.GetProperty("data").GetProperty("exitstatus").GetString(), StringComparison.Ordinal);
+        var exit = body.GetProperty("data").GetProperty("exitstatus").GetString();
+        Assert.Contains("got timeout", exit, StringComparison.Ordinal);
         Assert.Null(emulator.State.Find("b"));
     }
 
@@ -138,7 +140,8 @@ public sealed class ProxmoxEmulatorTests : IAsyncLifetime
     {
         await CloneAndWaitAsync(100);
 
-        var (status, body) = await CallAsync(HttpMethod.Put, "/nodes/pve1/qemu/100/resize", ("disk", "scsi0"), ("size", "4G"));
+        var (status, body) =
+            await CallAsync(HttpMethod.Put, "/nodes/pve1/qemu/100/resize", ("disk", "scsi0"), ("size", "4G"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, status);
         Assert.Equal("shrinking disks is not supported\n", body.GetProperty("message").GetString());
@@ -164,7 +167,8 @@ public sealed class ProxmoxEmulatorTests : IAsyncLifetime
         await WaitAsync((await CallAsync(HttpMethod.Post, "/nodes/pve1/qemu/100/status/start")).Body);
 
         var (refused, _) = await CallAsync(HttpMethod.Delete, "/nodes/pve1/qemu/100");
-        await WaitAsync((await CallAsync(HttpMethod.Post, "/nodes/pve1/qemu/100/status/shutdown", ("timeout", "5"))).Body);
+        var shutdown = await CallAsync(HttpMethod.Post, "/nodes/pve1/qemu/100/status/shutdown", ("timeout", "5"));
+        await WaitAsync(shutdown.Body);
         await WaitAsync((await CallAsync(HttpMethod.Delete, "/nodes/pve1/qemu/100")).Body);
         var (gone, body) = await CallAsync(HttpMethod.Get, "/nodes/pve1/qemu/100/config");
 

@@ -11,7 +11,9 @@ internal static class ProxmoxEndpoints
     private const string Root = "/api2/json";
     private const string Vm = Root + "/nodes/{node}/qemu/{vmid:int}";
 
-    /// <summary>Checks the token of every call, logs the ones that pass, and turns errors into Proxmox's answers.</summary>
+    /// <summary>
+    /// Checks the token of every call, logs the ones that pass, and turns errors into Proxmox's answers.
+    /// </summary>
     public static void Use(WebApplication app, ProxmoxEmulatorState state, string expected) =>
         app.Use(async (context, next) =>
         {
@@ -40,14 +42,17 @@ internal static class ProxmoxEndpoints
             {
                 context.Response.StatusCode = e.Status;
                 context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = e.Message;
-                await context.Response.WriteAsJsonAsync(new { data = (object?)null, message = e.Message + "\n", errors = e.Errors });
+                await context.Response.WriteAsJsonAsync(
+                    new { data = (object?)null, message = e.Message + "\n", errors = e.Errors });
             }
         });
 
     public static void Map(WebApplication app, ProxmoxEmulatorState state)
     {
         app.MapGet(Root + "/cluster/nextid", (HttpContext c) =>
-            Data(state.NextId(c.Request.Query.TryGetValue("vmid", out var v) ? int.Parse(v!, CultureInfo.InvariantCulture) : null)));
+            Data(state.NextId(c.Request.Query.TryGetValue("vmid", out var v)
+                ? int.Parse(v!, CultureInfo.InvariantCulture)
+                : null)));
 
         app.MapGet(Root + "/nodes/{node}/qemu", () => Data(state.List().Select(v => new Dictionary<string, object?>
         {
@@ -63,19 +68,25 @@ internal static class ProxmoxEndpoints
 
         app.MapPost(Vm + "/clone", async (HttpContext c, int vmid) => Data(state.Clone(vmid, await FormAsync(c))));
         app.MapGet(Vm + "/config", (int vmid) => Data(state.Config(vmid)));
-        app.MapPost(Vm + "/config", async (HttpContext c, int vmid) => Data(state.SetConfig(vmid, await FormAsync(c), true)));
-        app.MapPut(Vm + "/config", async (HttpContext c, int vmid) => Data(state.SetConfig(vmid, await FormAsync(c), false)));
+        app.MapPost(Vm + "/config", async (HttpContext c, int vmid) =>
+            Data(state.SetConfig(vmid, await FormAsync(c), asynchronous: true)));
+        app.MapPut(Vm + "/config", async (HttpContext c, int vmid) =>
+            Data(state.SetConfig(vmid, await FormAsync(c), asynchronous: false)));
         app.MapPut(Vm + "/resize", async (HttpContext c, int vmid) => Data(state.Resize(vmid, await FormAsync(c))));
         app.MapGet(Vm + "/status/current", (int vmid) => Data(new { vmid, status = state.Status(vmid) }));
         app.MapPost(Vm + "/status/start", (int vmid) => Data(state.Start(vmid)));
-        app.MapPost(Vm + "/status/shutdown", async (HttpContext c, int vmid) => Data(state.Shutdown(vmid, await FormAsync(c))));
+        app.MapPost(Vm + "/status/shutdown", async (HttpContext c, int vmid) =>
+            Data(state.Shutdown(vmid, await FormAsync(c))));
         app.MapPost(Vm + "/status/stop", (int vmid) => Data(state.Stop(vmid)));
         app.MapDelete(Vm, (int vmid) => Data(state.Destroy(vmid)));
 
         app.MapGet(Root + "/nodes/{node}/tasks/{upid}/status", (string upid) =>
         {
             var (status, exit, type) = state.Task(upid);
-            return Data(new Dictionary<string, object?> { ["upid"] = upid, ["status"] = status, ["type"] = type, ["exitstatus"] = exit }
+            return Data(new Dictionary<string, object?>
+                {
+                    ["upid"] = upid, ["status"] = status, ["type"] = type, ["exitstatus"] = exit,
+                }
                 .Where(p => p.Value is not null).ToDictionary());
         });
 
@@ -83,15 +94,22 @@ internal static class ProxmoxEndpoints
         {
             result = new object[]
             {
-                new Dictionary<string, object> { ["name"] = "lo", ["ip-addresses"] = new[] { Address("127.0.0.1", 8) } },
-                new Dictionary<string, object> { ["name"] = "ens18", ["ip-addresses"] = new[] { Address(state.AgentAddress(vmid), 24) } },
+                Interface("lo", "127.0.0.1", 8),
+                Interface("ens18", state.AgentAddress(vmid), 24),
             },
         }));
-        app.MapGet(Vm + "/agent/file-read", (int vmid, string file) => Data(new { content = state.AgentFile(vmid, file) }));
+        app.MapGet(Vm + "/agent/file-read", (int vmid, string file) =>
+            Data(new { content = state.AgentFile(vmid, file) }));
     }
 
-    private static Dictionary<string, object> Address(string ip, int prefix) =>
-        new() { ["ip-address-type"] = "ipv4", ["ip-address"] = ip, ["prefix"] = prefix };
+    private static Dictionary<string, object> Interface(string name, string ip, int prefix) => new()
+    {
+        ["name"] = name,
+        ["ip-addresses"] = new[]
+        {
+            new Dictionary<string, object> { ["ip-address-type"] = "ipv4", ["ip-address"] = ip, ["prefix"] = prefix },
+        },
+    };
 
     private static IResult Data(object? data) => Results.Json(new { data });
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using Fediversity.Orchestrator.Planning;
 using Fediversity.Resources.Graph;
 using Fediversity.Resources.Kinds;
@@ -23,14 +25,14 @@ public sealed class ProxmoxVmProviderChangeTests : IAsyncLifetime
         var provider = context.Provider();
         var record = await ProxmoxTestContext.CreateAsync(provider, context.Request("acme-mastodon", 2, 4096, 40));
         var vmId = context.Node.Find("acme-mastodon")!.VmId;
-        var stopsBefore = context.Node.Calls.Count(c => c.EndsWith("/status/shutdown", StringComparison.Ordinal));
+        var stopsBefore = Shutdowns();
 
         var outputs = await provider.UpdateAsync(
             context.Request("acme-mastodon", 4, 8192, 100, prior: record.Outputs), Ct);
 
         var vm = context.Node.Find("acme-mastodon")!;
         Assert.Equal((vmId, 4, 8192, 100L, "running"), (vm.VmId, vm.Cores, vm.MemoryMiB, vm.DiskGiB, vm.Status));
-        Assert.Equal(stopsBefore + 1, context.Node.Calls.Count(c => c.EndsWith("/status/shutdown", StringComparison.Ordinal)));
+        Assert.Equal(stopsBefore + 1, Shutdowns());
         Assert.Equal(record.Outputs, outputs);
     }
 
@@ -104,7 +106,7 @@ public sealed class ProxmoxVmProviderChangeTests : IAsyncLifetime
     {
         var provider = context.Provider();
         var record = await ProxmoxTestContext.CreateAsync(provider, context.Request("acme-mastodon"));
-        context.Node.DeleteOutside(int.Parse(record.Output(VirtualMachineKind.VmId)!, System.Globalization.CultureInfo.InvariantCulture));
+        context.Node.DeleteOutside(VmIdOf(record));
 
         await provider.DeleteAsync(record, context.Reporter, Ct);
 
@@ -116,7 +118,7 @@ public sealed class ProxmoxVmProviderChangeTests : IAsyncLifetime
     {
         var provider = context.Provider();
         var record = await ProxmoxTestContext.CreateAsync(provider, context.Request("acme-mastodon"));
-        var vmId = int.Parse(record.Output(VirtualMachineKind.VmId)!, System.Globalization.CultureInfo.InvariantCulture);
+        var vmId = VmIdOf(record);
         context.Node.DeleteOutside(vmId);
         context.Node.AddForeign(vmId, "someone-elses-database");
 
@@ -154,13 +156,20 @@ public sealed class ProxmoxVmProviderChangeTests : IAsyncLifetime
 
     private const string Address = "operators/acme/mastodon/vm";
 
-    private static ResourceRecord Recorded(System.Collections.Immutable.ImmutableSortedDictionary<string, ResourceValue> inputs) =>
+    private static ResourceRecord Recorded(ImmutableSortedDictionary<string, ResourceValue> inputs) =>
         TestResources.Recorded(Address, VirtualMachineKind.Kind, inputs,
             ValueMaps.Of((VirtualMachineKind.VmId, ResourceValue.Of("100"))));
 
-    private static DesiredResource Desired(System.Collections.Immutable.ImmutableSortedDictionary<string, ResourceValue> inputs) =>
+    private static DesiredResource Desired(ImmutableSortedDictionary<string, ResourceValue> inputs) =>
         new(TestResources.Address(Address), VirtualMachineKind.Kind, inputs, []);
 
     private static Plan PlanOf(ResourceProvider provider, ResourceRecord recorded, DesiredResource desired) =>
-        Planner.Plan(ResourceGraph.Create("acme", [desired]), States.Of("acme", recorded), new ProviderRegistry([provider]));
+        Planner.Plan(ResourceGraph.Create("acme", [desired]), States.Of("acme", recorded),
+            new ProviderRegistry([provider]));
+
+    private static int VmIdOf(ResourceRecord record) =>
+        int.Parse(record.Output(VirtualMachineKind.VmId)!, CultureInfo.InvariantCulture);
+
+    private int Shutdowns() =>
+        context.Node.Calls.Count(c => c.EndsWith("/status/shutdown", StringComparison.Ordinal));
 }

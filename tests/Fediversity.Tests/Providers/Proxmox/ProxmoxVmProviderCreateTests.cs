@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fediversity.Resources.Kinds;
 using Fediversity.Resources.Providers;
 
@@ -16,7 +17,9 @@ public sealed class ProxmoxVmProviderCreateTests : IAsyncLifetime
     [Fact]
     public async Task Create_NewMachine_FullCloneOnPoolSizedStartedWithPinnedHostKey()
     {
-        var record = await ProxmoxTestContext.CreateAsync(context.Provider(), context.Request("acme-mastodon", 4, 8192, 100));
+        var request = context.Request("acme-mastodon", 4, 8192, 100);
+
+        var record = await ProxmoxTestContext.CreateAsync(context.Provider(), request);
 
         var vm = Assert.Single(context.Node.Vms);
         Assert.Equal("acme-mastodon", vm.Name);
@@ -28,7 +31,7 @@ public sealed class ProxmoxVmProviderCreateTests : IAsyncLifetime
         Assert.Equal("ip=192.0.2.10/24,gw=192.0.2.1", vm.Config["ipconfig0"]);
         Assert.Equal("192.0.2.53", vm.Config["nameserver"]);
         Assert.StartsWith("virtio,bridge=vmbr1", vm.Config["net0"], StringComparison.Ordinal);
-        Assert.Equal(vm.VmId.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Output(VirtualMachineKind.VmId));
+        Assert.Equal(vm.VmId.ToString(CultureInfo.InvariantCulture), record.Output(VirtualMachineKind.VmId));
         Assert.Equal("192.0.2.10", record.Output(VirtualMachineKind.Ipv4));
         Assert.Equal(vm.HostKey, record.Output(VirtualMachineKind.HostKey));
         Assert.Equal(["192.0.2.10"], context.SshProbed);
@@ -50,7 +53,8 @@ public sealed class ProxmoxVmProviderCreateTests : IAsyncLifetime
         var provider = context.Provider();
         string[] names = ["acme-mastodon", "acme-pixelfed", "acme-peertube"];
 
-        var records = await Task.WhenAll(names.Select(n => ProxmoxTestContext.CreateAsync(provider, context.Request(n))));
+        var records = await Task.WhenAll(
+            names.Select(n => ProxmoxTestContext.CreateAsync(provider, context.Request(n))));
 
         Assert.Equal(names.Order(), context.Node.Vms.Select(v => v.Name).Order());
         Assert.Equal(3, records.Select(r => r.Output(VirtualMachineKind.VmId)).Distinct().Count());
@@ -102,7 +106,8 @@ public sealed class ProxmoxVmProviderCreateTests : IAsyncLifetime
         context.Node.ConfigLockTimeouts = 10;
 
         var e = await Assert.ThrowsAsync<Fediversity.Providers.Proxmox.ProxmoxApiException>(() =>
-            context.Provider(context.Options with { LockRetries = 2 }).CreateAsync(context.Request("acme-mastodon"), Ct));
+            context.Provider(context.Options with { LockRetries = 2 })
+                .CreateAsync(context.Request("acme-mastodon"), Ct));
 
         Assert.Contains("got timeout", e.Message, StringComparison.Ordinal);
     }
@@ -122,7 +127,7 @@ public sealed class ProxmoxVmProviderCreateTests : IAsyncLifetime
         Assert.Equal(150, vm.VmId);
         Assert.Equal("150", record.Output(VirtualMachineKind.VmId));
         Assert.Equal(("running", 2), (vm.Status, vm.Cores));
-        Assert.DoesNotContain(context.Node.Calls, c => c.EndsWith("/clone", StringComparison.Ordinal) && !c.Contains("/9000/", StringComparison.Ordinal));
+        Assert.DoesNotContain(context.Node.Calls, c => c.EndsWith("/clone", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -151,7 +156,9 @@ public sealed class ProxmoxVmProviderCreateTests : IAsyncLifetime
     [Fact]
     public async Task Create_WithoutSshWait_DoesNotProbe()
     {
-        await ProxmoxTestContext.CreateAsync(context.Provider(context.Options with { WaitForSsh = false }), context.Request("acme-mastodon"));
+        var provider = context.Provider(context.Options with { WaitForSsh = false });
+
+        await ProxmoxTestContext.CreateAsync(provider, context.Request("acme-mastodon"));
 
         Assert.Empty(context.SshProbed);
     }
@@ -163,7 +170,8 @@ public sealed class ProxmoxVmProviderCreateTests : IAsyncLifetime
             context.Options with { SshTimeout = TimeSpan.FromMilliseconds(200) }, null, TimeProvider.System,
             (_, _) => Task.FromResult(false)).Single();
 
-        var e = await Assert.ThrowsAnyAsync<ProviderException>(() => provider.CreateAsync(context.Request("acme-mastodon"), Ct));
+        var e = await Assert.ThrowsAnyAsync<ProviderException>(
+            () => provider.CreateAsync(context.Request("acme-mastodon"), Ct));
 
         Assert.Contains("192.0.2.10 to answer SSH", e.Message, StringComparison.Ordinal);
     }
