@@ -132,6 +132,19 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
         Assert.Empty(await PowerDnsZonesAsync());
     }
 
+    [Fact]
+    public async Task Plan_TokenSecretFileMissing_RefusedNamingTheField()
+    {
+        var environment = WriteEnvironment(vmLimit: 3);
+        File.Delete(Path.Combine(fedi.Root, "secrets", "proxmox-token-secret"));
+
+        var run = await fedi.RunWithStateAsync("plan", "examples/operator.json", "-e", environment);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("$.machines.tokenSecretFile", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(proxmox.State.Calls);
+    }
+
     private Task<FediRun> ApplyAsync(string environment) =>
         fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
 
