@@ -92,6 +92,13 @@ public sealed class ProxmoxEnvironmentTests : IAsyncLifetime
         {
             Assert.DoesNotContain(ProxmoxSecret, run.Stdout + run.Stderr, StringComparison.Ordinal);
         }
+
+        foreach (var file in Directory.EnumerateFiles(fedi.State, "*", SearchOption.AllDirectories))
+        {
+            var bytes = await File.ReadAllBytesAsync(file, Ct);
+            Assert.False(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(ProxmoxSecret)) >= 0,
+                $"{file} holds the Proxmox token secret");
+        }
     }
 
     [Fact]

@@ -89,6 +89,33 @@ public sealed class ProxmoxVmProviderCreateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_CloneTaskFailsInsideAnOkAnswer_FailsWithTheTasksExitStatus()
+    {
+        context.Node.ParallelClonesPerTemplate = 1;
+        var provider = context.Provider(context.Options with { ClonesPerNode = 2, LockRetries = 0 });
+
+        string[] names = ["acme-mastodon", "acme-pixelfed"];
+
+        var results = await Task.WhenAll(names.Select(async n =>
+        {
+            try
+            {
+                await provider.CreateAsync(context.Request(n), Ct);
+                return null;
+            }
+            catch (ProviderException e)
+            {
+                return e.Message;
+            }
+        }));
+
+        var failure = Assert.Single(results, r => r is not null);
+        Assert.Contains("could not clone template 9000", failure, StringComparison.Ordinal);
+        Assert.Contains("got timeout", failure, StringComparison.Ordinal);
+        Assert.Single(context.Node.Vms);
+    }
+
+    [Fact]
     public async Task Create_ConfigLockTimesOut_TriedAgainWithBackoff()
     {
         context.Node.ConfigLockTimeouts = 2;
