@@ -119,10 +119,14 @@ internal sealed class ProxmoxVmApi(ProxmoxClient client)
     public async Task<string?> AgentAddressAsync(int vmId, CancellationToken cancellationToken)
     {
         var data = await client.GetAsync($"{VmPath(vmId)}/agent/network-get-interfaces", cancellationToken);
-        var interfaces = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("result", out var r) &&
-            r.ValueKind == JsonValueKind.Array ? r.EnumerateArray() : default;
-        return interfaces
-            .Where(i => i.TryGetProperty("ip-addresses", out _))
+        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("result", out var interfaces) ||
+            interfaces.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        return interfaces.EnumerateArray()
+            .Where(i => i.TryGetProperty("ip-addresses", out var a) && a.ValueKind == JsonValueKind.Array)
             .SelectMany(i => i.GetProperty("ip-addresses").EnumerateArray())
             .Where(a => ProxmoxJson.Text(a, "ip-address-type") == "ipv4")
             .Select(a => ProxmoxJson.Text(a, "ip-address"))
