@@ -113,14 +113,21 @@ internal static class ApplicationResources
     {
         var vm = ResourceAddresses.Vm(context.Slug, app);
         var tier = context.Environment.Tiers.For(options.Size);
-        resources.Add(new Inputs()
+        var inputs = new Inputs()
             .Set(VirtualMachineKind.Name, context.HostName(app))
             .Set(VirtualMachineKind.Cores, tier.Cores)
             .Set(VirtualMachineKind.MemoryMiB, tier.MemoryMiB)
             .Set(VirtualMachineKind.DiskGiB, tier.DiskGiB)
             .Set(VirtualMachineKind.SshKeys, new ListValue(
-                [new OutputReference(ResourceAddresses.SshKey(context.Slug), SshKeyKind.PublicKey)]))
-            .Resource(vm, VirtualMachineKind.Kind));
+                [new OutputReference(ResourceAddresses.SshKey(context.Slug), SshKeyKind.PublicKey)]));
+        if (context.Environment.Machines is ProxmoxMachines proxmox)
+        {
+            // Part of the machine's identity: a machine on another template or pool is another machine.
+            inputs.Set(VirtualMachineKind.Template, proxmox.Template)
+                .Set(VirtualMachineKind.StoragePool, proxmox.StoragePool);
+        }
+
+        resources.Add(inputs.Resource(vm, VirtualMachineKind.Kind));
         return (new OutputReference(vm, VirtualMachineKind.Ipv4), new OutputReference(vm, VirtualMachineKind.HostKey));
     }
 

@@ -5,6 +5,7 @@ using Fediversity.Providers;
 using Fediversity.Providers.Garage;
 using Fediversity.Providers.NixosSsh;
 using Fediversity.Providers.PowerDns;
+using Fediversity.Providers.Proxmox;
 using Fediversity.Providers.Rfc2136;
 using Fediversity.Resources.Providers;
 using Fediversity.Sandbox;
@@ -45,9 +46,8 @@ public sealed class EnvironmentBinding
         {
             SandboxMachines => SandboxProviders.Machines(world.Value),
             StaticMachines listed => Access(environment, listed, files, world, time),
-            ProxmoxMachines => throw new CliException(
-                $"environment: $.machines: the environment '{environment.Name}' takes its machines from Proxmox VE, " +
-                "which this release cannot drive yet; see 'Known limitations' in the README."),
+            ProxmoxMachines proxmox =>
+                [.. Proxmox(environment, proxmox, files, time), .. Access(environment, null, files, world, time)],
             _ => throw new CliException("environment: $.machines: unknown machine source."),
         };
 
@@ -81,10 +81,30 @@ public sealed class EnvironmentBinding
     }
 
     /// <summary>
-    /// How configurations reach pre-deployed machines: into folders of the sandbox, or over SSH to each listed
-    /// address and port, with the operator's deploy key and, for a first contact, the environment's bootstrap key.
+    /// Machines on Proxmox VE. When configurations go into a folder nothing signs in to the machines, so
+    /// a new machine is not waited for until it answers SSH.
     /// </summary>
-    private static IEnumerable<ResourceProvider> Access(HostingEnvironment environment, StaticMachines machines,
+    private static IReadOnlyList<ResourceProvider> Proxmox(
+        HostingEnvironment environment, ProxmoxMachines proxmox, SecretFileReader files, TimeProvider time)
+    {
+        var pool = proxmox.Addresses is { } a ? new ProxmoxAddressPool(a.Cidr, a.First, a.Last, a.Gateway) : null;
+        var options = new ProxmoxOptions(proxmox.Endpoint, proxmox.TokenId,
+            files.Read(proxmox.TokenSecretFile, "$.machines.tokenSecretFile"), proxmox.Node, proxmox.Template,
+            proxmox.StoragePool, proxmox.Bridge, pool, proxmox.Nameservers)
+        {
+            ClonesPerNode = proxmox.ClonesPerNode,
+            WaitForSsh = environment.Access is not FolderAccess,
+            CloudInitUser = environment.Access is SshAccess ssh ? ssh.User : "root",
+        };
+        return ProxmoxProviders.For(options, null, time);
+    }
+
+    /// <summary>
+    /// How configurations reach machines that are not the sandbox's: into folders of the sandbox, or over SSH
+    /// with the operator's deploy key. Pre-deployed machines add each listed address's port and, for a first
+    /// contact, the environment's bootstrap key.
+    /// </summary>
+    private static IEnumerable<ResourceProvider> Access(HostingEnvironment environment, StaticMachines? machines,
         SecretFileReader files, Lazy<SandboxWorld> world, TimeProvider time)
     {
         if (environment.Access is FolderAccess)
@@ -95,6 +115,11 @@ public sealed class EnvironmentBinding
         var options = environment.Access is SshAccess ssh
             ? new NixosSshOptions(ssh.User, TimeSpan.FromSeconds(ssh.SwitchTimeoutSeconds))
             : NixosSshOptions.Default;
+        if (machines is null)
+        {
+            return NixosSshProviders.For(options, time);
+        }
+
         var ports = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
         foreach (var host in machines.Hosts)
         {

@@ -21,6 +21,8 @@ internal sealed class PowerDnsClient
     private readonly ILogger logger;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly string serverUrl;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> zoneGates =
+        new(StringComparer.Ordinal);
 
     public PowerDnsClient(PowerDnsOptions options, HttpClient http, TimeProvider time, ILogger logger)
     {
@@ -60,8 +62,26 @@ internal sealed class PowerDnsClient
         return true;
     }
 
-    /// <summary>Changes record sets of the zone; <c>false</c> when the zone does not exist.</summary>
+    /// <summary>
+    /// Changes record sets of the zone; <c>false</c> when the zone does not exist. Changes to one zone are
+    /// sent one at a time: PowerDNS on its SQLite backend answers 500 to a change that meets another.
+    /// </summary>
     public async Task<bool> PatchAsync(
+        string zone, IReadOnlyList<PowerDnsRRSet> changes, CancellationToken cancellationToken)
+    {
+        var gate = zoneGates.GetOrAdd(zone, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PatchOnceAsync(zone, changes, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<bool> PatchOnceAsync(
         string zone, IReadOnlyList<PowerDnsRRSet> changes, CancellationToken cancellationToken)
     {
         var body = JsonContent.Create(new PowerDnsPatch(changes), PowerDnsJson.Default.PowerDnsPatch);

@@ -12,8 +12,15 @@ public static class VirtualMachineKind
     public const string DiskGiB = "diskGiB";
     public const string SshKeys = "sshKeys";
 
+    /// <summary>The template the machine is cloned from, where the hypervisor has templates.</summary>
+    public const string Template = "template";
+
+    /// <summary>The storage pool the machine's disk lives on, where the hypervisor has pools.</summary>
+    public const string StoragePool = "storagePool";
+
     // Outputs.
     public const string VmId = "vmId";
     public const string Ipv4 = "ipv4";
     public const string HostKey = "hostKey";
+    public const string Node = "node";
 }
