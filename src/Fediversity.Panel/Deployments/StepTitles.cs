@@ -42,6 +42,14 @@ internal static class StepTitles
         return $"{owner}: {verb} {what}";
     }
 
+    public static string ApplicationLabel(Fediversity.Configuration.Operator.ApplicationName name) =>
+        name switch
+        {
+            Fediversity.Configuration.Operator.ApplicationName.Mastodon => "Mastodon",
+            Fediversity.Configuration.Operator.ApplicationName.Pixelfed => "Pixelfed",
+            _ => "PeerTube",
+        };
+
     /// <summary>How long a step of this kind is expected to take, to weigh the progress bar.</summary>
     public static double ExpectedSeconds(string kind) => kind switch
     {
