@@ -20,7 +20,7 @@ internal static class StepTitles
         {
             "vm" => "machine",
             "dns-zone" => "DNS zone",
-            "dns-record" => "address in DNS" + (parts.Length > 3 ? $" ({parts[^1].TrimEnd('.')})" : ""),
+            "dns-record" => "address in DNS",
             "s3-bucket" => "media storage",
             "s3-key" => "media storage key",
             "s3-grant" => "access to the media storage",

@@ -1,6 +1,5 @@
 using Fediversity.Configurator;
 using Fediversity.Panel.Configuration;
-using Fediversity.Panel.Data;
 using Fediversity.Panel.Deployments;
 using Fediversity.Panel.Operators;
 using Microsoft.AspNetCore.Mvc;
@@ -17,14 +16,6 @@ internal sealed class ShowModel(
     public int VersionNumber { get; private set; }
 
     public IReadOnlyList<(string Name, Uri Url)> Services { get; private set; } = [];
-
-    public string StatusWords => Progress.Deployment.Status switch
-    {
-        DeploymentStatus.Queued => "waiting to start",
-        DeploymentStatus.Running => "running",
-        DeploymentStatus.Succeeded => "done",
-        _ => "failed",
-    };
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
