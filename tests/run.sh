@@ -8,6 +8,7 @@ cd "$here"
 bash tests/setup/install-nix-tools.sh
 bash tests/setup/install-dns-servers.sh
 bash tests/setup/install-ssh-hosts.sh
+bash tests/setup/install-browser.sh
 
 dotnet test tests/Fediversity.Tests/Fediversity.Tests.csproj -c Release --nologo \
   --logger "console;verbosity=normal" "$@"
