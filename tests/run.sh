@@ -9,6 +9,7 @@ bash tests/setup/install-nix-tools.sh
 bash tests/setup/install-dns-servers.sh
 bash tests/setup/install-ssh-hosts.sh
 bash tests/setup/install-browser.sh
+bash tests/setup/install-postgresql.sh
 
 dotnet test tests/Fediversity.Tests/Fediversity.Tests.csproj -c Release --nologo \
   --logger "console;verbosity=normal" "$@"

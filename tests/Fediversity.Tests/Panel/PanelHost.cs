@@ -28,7 +28,7 @@ internal sealed class PanelHost : IAsyncDisposable
     public string DataDirectory => data.Path;
 
     public static async Task<PanelHost> StartAsync(
-        int cloneMs = 0, int startMs = 0, int switchMs = 0, TempDirectory? reuse = null)
+        int cloneMs = 0, int startMs = 0, int switchMs = 0, TempDirectory? reuse = null, string[]? settings = null)
     {
         var data = reuse ?? new TempDirectory();
         var environment = Path.Combine(data.Path, "environment.json");
@@ -49,6 +49,7 @@ internal sealed class PanelHost : IAsyncDisposable
             "--Panel:DataDirectory=" + Path.Combine(data.Path, "panel"),
             "--Panel:Environment=" + environment,
             "--Logging:LogLevel:Default=Warning",
+            .. settings ?? [],
         ], CancellationToken.None);
         await app.StartAsync();
         return new PanelHost(app, data, reuse is null);
