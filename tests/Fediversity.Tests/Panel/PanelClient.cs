@@ -52,8 +52,9 @@ internal sealed partial class PanelClient : IDisposable
             .. Application("Mastodon", "social", enabled: true),
             .. Application("Pixelfed", "photos", enabled: true),
             .. Application("Peertube", "video", enabled: false),
-            .. more.Select(m => new KeyValuePair<string, string>(m.Key, m.Value)),
         ];
+        var changed = more.ToDictionary(m => m.Key, m => m.Value);
+        fields = [.. fields.Where(f => !changed.ContainsKey(f.Key)), .. changed];
         return await PostFormAsync("/Configuration", "/Configuration", fields);
     }
 

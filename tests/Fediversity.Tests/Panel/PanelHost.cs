@@ -27,6 +27,12 @@ internal sealed class PanelHost : IAsyncDisposable
 
     public string DataDirectory => data.Path;
 
+    /// <summary>The orchestrator's state folder, as <c>fedi --state</c> takes it.</summary>
+    public string StateDirectory => Path.Combine(data.Path, "panel", "state");
+
+    /// <summary>The hosting environment file the panel runs with.</summary>
+    public string EnvironmentFile => Path.Combine(data.Path, "environment.json");
+
     public static async Task<PanelHost> StartAsync(
         int cloneMs = 0, int startMs = 0, int switchMs = 0, TempDirectory? reuse = null, string[]? settings = null)
     {
