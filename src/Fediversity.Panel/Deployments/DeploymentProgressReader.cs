@@ -2,12 +2,13 @@ using System.Text.Json;
 using Fediversity.Cli.Output;
 using Fediversity.Orchestrator.Events;
 using Fediversity.Panel.Data;
+using Fediversity.Panel.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fediversity.Panel.Deployments;
 
 /// <summary>Rebuilds a deployment's progress from its stored events.</summary>
-internal sealed class DeploymentProgressReader(PanelDbContext db, TimeProvider time)
+internal sealed class DeploymentProgressReader(PanelDbContext db, PanelOrchestrator orchestrator, TimeProvider time)
 {
     private const int LinesShown = 5;
 
@@ -130,8 +131,8 @@ internal sealed class DeploymentProgressReader(PanelDbContext db, TimeProvider t
             return (0, "Waiting to start");
         }
 
-        var total = steps.Sum(s => StepTitles.ExpectedSeconds(s.Kind));
-        var done = steps.Where(s => s.State is "done" or "failed" or "skipped").Sum(s => StepTitles.ExpectedSeconds(s.Kind));
+        var total = steps.Sum(s => Weight(s.Kind));
+        var done = steps.Where(s => s.State is "done" or "failed" or "skipped").Sum(s => Weight(s.Kind));
         var fraction = total == 0 ? 0 : done / total;
         var elapsed = (time.GetUtcNow() - record.StartedAt.Value).TotalSeconds;
         if (fraction <= 0.02)
@@ -144,10 +145,12 @@ internal sealed class DeploymentProgressReader(PanelDbContext db, TimeProvider t
         return (Percent(steps), words);
     }
 
-    private static int Percent(IReadOnlyList<StepLine> steps)
+    private double Weight(string kind) => StepTitles.ExpectedSeconds(kind, orchestrator.Environment);
+
+    private int Percent(IReadOnlyList<StepLine> steps)
     {
-        var total = steps.Sum(s => StepTitles.ExpectedSeconds(s.Kind));
-        var done = steps.Where(s => s.State is "done").Sum(s => StepTitles.ExpectedSeconds(s.Kind));
+        var total = steps.Sum(s => Weight(s.Kind));
+        var done = steps.Where(s => s.State is "done").Sum(s => Weight(s.Kind));
         return total == 0 ? 0 : (int)Math.Floor(100 * done / total);
     }
 }

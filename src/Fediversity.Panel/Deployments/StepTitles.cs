@@ -1,3 +1,4 @@
+using Fediversity.Configuration.Environment;
 using Fediversity.Orchestrator.Planning;
 
 namespace Fediversity.Panel.Deployments;
@@ -50,12 +51,33 @@ internal static class StepTitles
             _ => "PeerTube",
         };
 
-    /// <summary>How long a step of this kind is expected to take, to weigh the progress bar.</summary>
-    public static double ExpectedSeconds(string kind) => kind switch
+    /// <summary>
+    /// How long a step of this kind is expected to take, to weigh the progress bar: the stand-ins' own
+    /// latencies in the sandbox, a rough guess of real services elsewhere.
+    /// </summary>
+    public static double ExpectedSeconds(string kind, HostingEnvironment environment)
     {
-        "vm" => 30,
-        "nixos-host" => 20,
-        "admin-account" => 5,
-        _ => 1,
-    };
+        if (environment.Machines is SandboxMachines machines)
+        {
+            var storage = (environment.Storage as SandboxStorage)?.OperationMs ?? 0;
+            var dns = (environment.Dns as SandboxDns)?.OperationMs ?? 0;
+            var milliseconds = kind switch
+            {
+                "vm" => machines.CloneMs + machines.StartMs,
+                "nixos-host" => machines.SwitchMs,
+                _ when kind.StartsWith("s3-", StringComparison.Ordinal) => storage,
+                _ when kind.StartsWith("dns-", StringComparison.Ordinal) => dns,
+                _ => 0,
+            };
+            return Math.Max(0.1, milliseconds / 1000.0);
+        }
+
+        return kind switch
+        {
+            "vm" => 30,
+            "nixos-host" => 20,
+            "admin-account" => 5,
+            _ => 1,
+        };
+    }
 }

@@ -113,7 +113,18 @@ internal sealed class DeployModel(
             return null;
         }
 
-        var plan = await orchestrator.Runner.PlanAsync(configured.Graph!, cancellationToken);
+        Plan plan;
+        try
+        {
+            plan = await orchestrator.Runner.PlanAsync(configured.Graph!, cancellationToken);
+        }
+        catch (PlanException e)
+        {
+            Problem = "The plan cannot be made, so nothing can be deployed yet: " + string.Join(" ", e.Problems) +
+                " Change your configuration first.";
+            return null;
+        }
+
         VersionNumber = version.Number;
         Steps = [.. plan.Steps.Where(s => s.Action != StepAction.NoOp)];
         Unchanged = plan.Count(StepAction.NoOp);

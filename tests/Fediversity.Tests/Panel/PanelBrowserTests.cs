@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Fediversity.Panel.Data;
+using Fediversity.Panel.Operators;
 using Microsoft.Playwright;
 
 namespace Fediversity.Tests.Panel;
@@ -87,6 +88,46 @@ public sealed partial class PanelBrowserTests
         await page.GotoAsync("/Deployments");
         await Expect(page.Locator("#history")).ToContainTextAsync("Succeeded");
         await Shot(page, shots, "10-history");
+        await page.GotoAsync("/");
+        await Shot(page, shots, "11-overview");
+
+        await StaffLowersTheLimitAsync(host, browser, shots);
+        await page.GotoAsync("/Configuration");
+        await page.ClickAsync("#save");
+        await Shot(page, shots, "14-configuration-over-limit", fullPage: true);
+        await Expect(page.Locator("#problems")).ToContainTextAsync("limit 'vms' is 1 per operator");
+        await Shot(page, shots, "14-configuration-over-limit");
+    }
+
+    private static async Task StaffLowersTheLimitAsync(PanelHost host, Browser browser, string shots)
+    {
+        var problems = await StaffAccounts.CreateAsync(host.App.Services, "staff@provider.example", Password,
+            CancellationToken.None);
+        Assert.Empty(problems);
+        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
+        });
+        var staff = await context.NewPageAsync();
+
+        await staff.GotoAsync("/Account/SignIn");
+        await staff.FillAsync("#Email", "staff@provider.example");
+        await staff.FillAsync("#Password", Password);
+        await staff.ClickAsync("#sign-in");
+        await staff.GotoAsync("/Staff");
+        await Expect(staff.Locator("#operators")).ToContainTextAsync("Riverside Community");
+        await Expect(staff.Locator("#operators")).ToContainTextAsync("Succeeded");
+        await Shot(staff, shots, "12-staff-operators");
+
+        await staff.ClickAsync("#operators a:has-text('Edit')");
+        await staff.FillAsync("#vms", "1");
+        await staff.UncheckAsync("input[name=Offered][value=Peertube]");
+        await staff.ClickAsync("#save-operator");
+        await Expect(staff.Locator("#saved")).ToBeVisibleAsync();
+        await Expect(staff.Locator("#vms")).ToHaveValueAsync("1");
+        await Shot(staff, shots, "13-staff-operator");
+        await context.CloseAsync();
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
