@@ -77,6 +77,29 @@ public sealed class PanelDeploymentTests
     }
 
     [Fact]
+    public async Task Deploy_TwiceAtOnce_RunsOneAfterTheOther()
+    {
+        await using var host = await PanelHost.StartAsync(cloneMs: 800, startMs: 200, switchMs: 200);
+        using var client = new PanelClient(host.BaseAddress);
+        await client.SignUpAsync("Foxtrot Choir", "fox@example.org");
+        using (await client.SaveConfigurationAsync("foxtrot.example"))
+        {
+        }
+
+        var first = await client.DeployAsync();
+        var second = await client.DeployAsync();
+        var firstEnded = await PanelWaits.EndedAsync(host, first);
+        var secondEnded = await PanelWaits.EndedAsync(host, second);
+
+        Assert.Equal(DeploymentStatus.Succeeded, firstEnded.Status);
+        Assert.Equal(DeploymentStatus.Succeeded, secondEnded.Status);
+        Assert.True(secondEnded.StartedAt >= firstEnded.EndedAt,
+            $"The second deployment started at {secondEnded.StartedAt:O}, before the first ended at {firstEnded.EndedAt:O}.");
+        Assert.Equal(19, firstEnded.Created);
+        Assert.Equal(0, secondEnded.Created);
+    }
+
+    [Fact]
     public async Task SignIn_FiveWrongPasswords_LocksTheAccount()
     {
         await using var host = await PanelHost.StartAsync();
