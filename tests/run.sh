@@ -8,6 +8,7 @@ cd "$here"
 bash tests/setup/install-nix-tools.sh
 bash tests/setup/install-dns-servers.sh
 bash tests/setup/install-ssh-hosts.sh
+bash tests/setup/install-browser.sh
 bash tests/setup/install-postgresql.sh
 
 # The tests start their own PostgreSQL server in this folder and stop it when they end; should the test

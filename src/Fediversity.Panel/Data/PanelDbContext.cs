@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fediversity.Panel.Data;
+
+/// <summary>The panel's own data: users, operators, configuration versions, deployments and their events.</summary>
+internal sealed class PanelDbContext(DbContextOptions<PanelDbContext> options)
+    : IdentityDbContext<PanelUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<OperatorAccount> Operators => Set<OperatorAccount>();
+
+    public DbSet<ConfigurationVersion> ConfigurationVersions => Set<ConfigurationVersion>();
+
+    public DbSet<DeploymentRecord> Deployments => Set<DeploymentRecord>();
+
+    public DbSet<DeploymentEventRow> DeploymentEvents => Set<DeploymentEventRow>();
+
+    /// <summary>The keys cookies and protected documents are sealed with, shared by every panel process.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<OperatorAccount>(e =>
+        {
+            e.ToTable("panel_operators");
+            e.HasIndex(o => o.Slug).IsUnique();
+            e.HasIndex(o => o.OwnerUserId);
+        });
+        builder.Entity<ConfigurationVersion>(e =>
+        {
+            e.ToTable("panel_configuration_versions");
+            e.HasIndex(v => new { v.OperatorId, v.Number }).IsUnique();
+        });
+        builder.Entity<DeploymentRecord>(e =>
+        {
+            e.ToTable("panel_deployments");
+            e.Property(d => d.Status).HasConversion<string>();
+            e.HasIndex(d => d.OperatorId);
+        });
+        builder.Entity<DeploymentEventRow>(e =>
+        {
+            e.ToTable("panel_deployment_events");
+            e.HasIndex(x => new { x.DeploymentId, x.Id });
+        });
+
+        // SQLite cannot order or compare DateTimeOffset columns; unix milliseconds sort everywhere.
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                     .Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+        {
+            property.SetValueConverter(property.ClrType == typeof(DateTimeOffset)
+                ? UnixMilliseconds.Converter
+                : UnixMilliseconds.NullableConverter);
+        }
+    }
+}

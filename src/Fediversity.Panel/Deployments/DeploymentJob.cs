@@ -1,0 +1,131 @@
+using Fediversity.Orchestrator.Deployments;
+using Fediversity.Orchestrator.Locking;
+using Fediversity.Panel.Configuration;
+using Fediversity.Panel.Data;
+using Fediversity.Panel.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace Fediversity.Panel.Deployments;
+
+/// <summary>
+/// Runs one queued deployment with the orchestrator. One job per operator, never run twice at once; a run
+/// cut off by a stop or a crash is fired again by the job store and resumes where the state says it was.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed partial class DeploymentJob(
+    IServiceScopeFactory scopes,
+    IDbContextFactory<PanelDbContext> databases,
+    PanelOrchestrator orchestrator,
+    TimeProvider time,
+    ILogger<DeploymentJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var id = context.MergedJobDataMap.GetLong(DeploymentQueue.DeploymentIdKey);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
+        var record = await db.Deployments.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (record is null || record.Status is DeploymentStatus.Succeeded or DeploymentStatus.Failed)
+        {
+            return;
+        }
+
+        var account = await db.Operators.AsNoTracking().FirstAsync(o => o.Id == record.OperatorId, cancellationToken);
+        var sink = new StoredEventSink(databases, id, time);
+        if (record.Status == DeploymentStatus.Running)
+        {
+            sink.Note("The panel stopped while this deployment ran; it goes on from where it was.");
+            LogResumed(logger, id, account.Slug);
+        }
+
+        record.Status = DeploymentStatus.Running;
+        record.StartedAt ??= time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        LogStarted(logger, id, account.Slug);
+
+        try
+        {
+            await RunAsync(scope.ServiceProvider, account, record, sink, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Left running on purpose: the job store hands the firing back and the next start resumes it.
+            throw;
+        }
+        catch (DeploymentLockedException e)
+        {
+            await EndAsync(db, record, DeploymentStatus.Failed, e.Message);
+        }
+        catch (Exception e)
+        {
+            LogFailed(logger, e, id, account.Slug);
+            await EndAsync(db, record, DeploymentStatus.Failed,
+                "The deployment stopped with an error: " + e.Message + " Deploy again to finish.");
+        }
+    }
+
+    private async Task RunAsync(
+        IServiceProvider services, OperatorAccount account, DeploymentRecord record, StoredEventSink sink,
+        CancellationToken cancellationToken)
+    {
+        var configurations = services.GetRequiredService<ConfigurationStore>();
+        var version = await configurations.FindAsync(account.Id, record.ConfigurationVersionId, cancellationToken)
+            ?? throw new InvalidOperationException("The configuration version of this deployment is missing.");
+        var configuration = configurations.Read(version);
+        var configured = services.GetRequiredService<DeploymentPreparer>().Configure(account, configuration);
+        var db = services.GetRequiredService<PanelDbContext>();
+        if (!configured.Succeeded)
+        {
+            await EndAsync(db, record, DeploymentStatus.Failed, "The configuration no longer fits the hosting " +
+                "environment: " + string.Join("; ", configured.Problems.Select(p => p.Message)) + ".");
+            return;
+        }
+
+        var shown = ShownStep.Deserialize(record.ShownPlanJson);
+        var request = new ApplyRequest(configured.Graph!, orchestrator.Environment.Name,
+            plan => ShownStep.Allows(shown, plan, record.DataLossConfirmed))
+        {
+            Command = "apply",
+            Holder = LeaseHolder.Current() with { Name = $"the panel (deployment {record.Id} of {account.Slug})" },
+        };
+
+        var result = await orchestrator.Runner.ApplyAsync(request, sink, cancellationToken);
+        if (result.Declined)
+        {
+            await EndAsync(db, record, DeploymentStatus.Failed, "The plan changed after you saw it (another " +
+                "deployment changed the services); nothing was changed. Review the new plan and deploy again.");
+            return;
+        }
+
+        var summary = result.Summary!;
+        record.Created = summary.Created;
+        record.Updated = summary.Updated + summary.Replaced;
+        record.Deleted = summary.Deleted;
+        record.Failed = summary.Failed + summary.Skipped;
+        await EndAsync(db, record, summary.Succeeded ? DeploymentStatus.Succeeded : DeploymentStatus.Failed,
+            summary.Succeeded ? null : $"{summary.Failed} step(s) failed and {summary.Skipped} could not run. " +
+                "Deploy again to finish; steps that ended are not repeated.");
+    }
+
+    private async Task EndAsync(PanelDbContext db, DeploymentRecord record, DeploymentStatus status, string? error)
+    {
+        record.Status = status;
+        record.Error = error;
+        record.EndedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(CancellationToken.None);
+        LogEnded(logger, record.Id, status);
+    }
+
+    [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "Deployment {DeploymentId} of {Operator} started")]
+    private static partial void LogStarted(ILogger logger, long deploymentId, string @operator);
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Deployment {DeploymentId} of {Operator} resumed")]
+    private static partial void LogResumed(ILogger logger, long deploymentId, string @operator);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Deployment {DeploymentId} ended: {Status}")]
+    private static partial void LogEnded(ILogger logger, long deploymentId, DeploymentStatus status);
+
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Error, Message = "Deployment {DeploymentId} of {Operator} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, long deploymentId, string @operator);
+}

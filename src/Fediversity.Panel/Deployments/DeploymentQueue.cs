@@ -1,0 +1,46 @@
+using Fediversity.Panel.Data;
+using Quartz;
+
+namespace Fediversity.Panel.Deployments;
+
+/// <summary>
+/// Puts deployments in the job store. Each operator has one job, so that the job engine never runs two of
+/// its deployments at once; each deployment is a trigger of that job.
+/// </summary>
+internal sealed class DeploymentQueue(ISchedulerFactory schedulers)
+{
+    public const string Group = "deployments";
+
+    public const string DeploymentIdKey = "deploymentId";
+
+    public static JobKey JobFor(string slug) => new("operator-" + slug, Group);
+
+    public static TriggerKey TriggerFor(long deploymentId) => new("deployment-" + deploymentId, Group);
+
+    public async Task EnqueueAsync(OperatorAccount account, DeploymentRecord record, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var job = JobBuilder.Create<DeploymentJob>()
+            .WithIdentity(JobFor(account.Slug))
+            .StoreDurably()
+            .RequestRecovery()
+            .Build();
+        await scheduler.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken);
+
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(TriggerFor(record.Id))
+            .ForJob(job.Key)
+            .UsingJobData(DeploymentIdKey, record.Id)
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+        await scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Whether the job store still holds the deployment's trigger (waiting, or firing).</summary>
+    public async Task<bool> IsQueuedAsync(long deploymentId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        return await scheduler.GetTrigger(TriggerFor(deploymentId), cancellationToken) is not null;
+    }
+}
