@@ -17,11 +17,21 @@ public sealed class StateStore
 {
     private readonly DbContextOptions<StateDbContext> options;
 
-    private StateStore(DbContextOptions<StateDbContext> options, SecretProtector protector, TimeProvider time)
+    /// <summary>
+    /// SQLite lets one connection write at a time, and its driver waits for the lock by blocking the calling
+    /// thread. Writers of this process queue here instead, holding no thread while they wait, so that many
+    /// steps ending at once cannot starve the thread pool the steps themselves run on. Null for a database
+    /// that takes concurrent writers.
+    /// </summary>
+    private readonly SemaphoreSlim? writeGate;
+
+    private StateStore(
+        DbContextOptions<StateDbContext> options, SecretProtector protector, TimeProvider time, bool oneWriter)
     {
         this.options = options;
         Protector = protector;
         Time = time;
+        writeGate = oneWriter ? new SemaphoreSlim(1, 1) : null;
     }
 
     public SecretProtector Protector { get; }
@@ -41,8 +51,12 @@ public sealed class StateStore
             Pooling = true,
         }.ToString();
 
-        var options = new DbContextOptionsBuilder<StateDbContext>().UseSqlite(connection).Options;
-        var store = new StateStore(options, SecretProtector.FromKeyFile(Path.Combine(directory, "state.key")), time);
+        var options = new DbContextOptionsBuilder<StateDbContext>()
+            .UseSqlite(connection)
+            .AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(60)))
+            .Options;
+        var store = new StateStore(
+            options, SecretProtector.FromKeyFile(Path.Combine(directory, "state.key")), time, oneWriter: true);
 
         await using var initLock = await FileLock.AcquireAsync(database + ".init", cancellationToken);
         await using var db = store.Context();
@@ -52,6 +66,32 @@ public sealed class StateStore
     }
 
     internal StateDbContext Context() => new(options);
+
+    /// <summary>Runs one write transaction (or statement) in a context of its own, in turn with this process's other writers.</summary>
+    internal async Task<T> WriteAsync<T>(Func<StateDbContext, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (writeGate is not null)
+        {
+            await writeGate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var db = Context();
+            return await write(db);
+        }
+        finally
+        {
+            writeGate?.Release();
+        }
+    }
+
+    internal Task WriteAsync(Func<StateDbContext, Task> write, CancellationToken cancellationToken) =>
+        WriteAsync(async db =>
+        {
+            await write(db);
+            return true;
+        }, cancellationToken);
 
     private long Now => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -98,52 +138,56 @@ public sealed class StateStore
     public async Task<string> BeginRunAsync(
         string deployment, string command, string holder, string environment, CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        var id = Guid.NewGuid().ToString("N");
-        db.Runs.Add(new RunRow { Id = id, Deployment = deployment, Command = command, Holder = holder, StartedAtMs = Now });
-
-        var row = await db.Deployments.FindAsync([deployment], cancellationToken);
-        if (row is null)
+        return await WriteAsync(async db =>
         {
-            db.Deployments.Add(new DeploymentRow
+            var id = Guid.NewGuid().ToString("N");
+            db.Runs.Add(new RunRow { Id = id, Deployment = deployment, Command = command, Holder = holder, StartedAtMs = Now });
+
+            var row = await db.Deployments.FindAsync([deployment], cancellationToken);
+            if (row is null)
             {
-                Id = deployment, Status = "deploying", Environment = environment, UpdatedAtMs = Now,
-            });
-        }
-        else
-        {
-            row.Status = command == "destroy" ? "deleting" : "deploying";
-            row.Environment = environment;
-            row.UpdatedAtMs = Now;
-        }
+                db.Deployments.Add(new DeploymentRow
+                {
+                    Id = deployment, Status = "deploying", Environment = environment, UpdatedAtMs = Now,
+                });
+            }
+            else
+            {
+                row.Status = command == "destroy" ? "deleting" : "deploying";
+                row.Environment = environment;
+                row.UpdatedAtMs = Now;
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return id;
+            await db.SaveChangesAsync(cancellationToken);
+            return id;
+        }, cancellationToken);
     }
 
     public async Task EndRunAsync(
         string runId, string outcome, string summaryJson, string deploymentStatus,
         CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        var run = await db.Runs.FindAsync([runId], cancellationToken)
-            ?? throw new InvalidOperationException($"Run {runId} is not recorded.");
-        run.EndedAtMs = Now;
-        run.Outcome = outcome;
-        run.SummaryJson = summaryJson;
-
-        var deployment = await db.Deployments.FindAsync([run.Deployment], cancellationToken);
-        if (deployment is not null && deploymentStatus == "destroyed")
+        await WriteAsync(async db =>
         {
-            db.Deployments.Remove(deployment);
-        }
-        else if (deployment is not null)
-        {
-            deployment.Status = deploymentStatus;
-            deployment.UpdatedAtMs = Now;
-        }
+            var run = await db.Runs.FindAsync([runId], cancellationToken)
+                ?? throw new InvalidOperationException($"Run {runId} is not recorded.");
+            run.EndedAtMs = Now;
+            run.Outcome = outcome;
+            run.SummaryJson = summaryJson;
 
-        await db.SaveChangesAsync(cancellationToken);
+            var deployment = await db.Deployments.FindAsync([run.Deployment], cancellationToken);
+            if (deployment is not null && deploymentStatus == "destroyed")
+            {
+                db.Deployments.Remove(deployment);
+            }
+            else if (deployment is not null)
+            {
+                deployment.Status = deploymentStatus;
+                deployment.UpdatedAtMs = Now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Writes the intent of a provider call before it is made.</summary>
@@ -151,15 +195,17 @@ public sealed class StateStore
         string runId, string deployment, ResourceAddress address, string operation, string? handle,
         CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        var entry = new JournalEntry
+        return await WriteAsync(async db =>
         {
-            RunId = runId, Deployment = deployment, Address = address.Value, Operation = operation,
-            Handle = handle, StartedAtMs = Now,
-        };
-        db.Journal.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        return entry.Id;
+            var entry = new JournalEntry
+            {
+                RunId = runId, Deployment = deployment, Address = address.Value, Operation = operation,
+                Handle = handle, StartedAtMs = Now,
+            };
+            db.Journal.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            return entry.Id;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -169,55 +215,61 @@ public sealed class StateStore
     public async Task CompleteStepAsync(
         string deployment, ResourceAddress address, ResourceRecord? record, CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        var row = await db.Resources.FindAsync([deployment, address.Value], cancellationToken);
+        await WriteAsync(async db =>
+        {
+            var row = await db.Resources.FindAsync([deployment, address.Value], cancellationToken);
 
-        if (record is null && row is not null)
-        {
-            db.Resources.Remove(row);
-        }
-        else if (record is not null && row is null)
-        {
-            db.Resources.Add(ToRow(deployment, record, Now, Now));
-        }
-        else if (record is not null && row is not null)
-        {
-            var updated = ToRow(deployment, record, row.CreatedAtMs, Now);
-            db.Entry(row).CurrentValues.SetValues(updated);
-        }
+            if (record is null && row is not null)
+            {
+                db.Resources.Remove(row);
+            }
+            else if (record is not null && row is null)
+            {
+                db.Resources.Add(ToRow(deployment, record, Now, Now));
+            }
+            else if (record is not null && row is not null)
+            {
+                var updated = ToRow(deployment, record, row.CreatedAtMs, Now);
+                db.Entry(row).CurrentValues.SetValues(updated);
+            }
 
-        await CloseIntentsAsync(db, deployment, address, "done", null, cancellationToken);
-        await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+            await CloseIntentsAsync(db, deployment, address, "done", null, cancellationToken);
+            await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
+                .ExecuteDeleteAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Records which of a deployment's resources are kept only for the data of disabled applications.</summary>
     public async Task MarkRetainedAsync(
         string deployment, IReadOnlySet<ResourceAddress> retained, CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        var rows = await db.Resources.Where(r => r.Deployment == deployment).ToListAsync(cancellationToken);
-        foreach (var row in rows)
+        await WriteAsync(async db =>
         {
-            row.Retained = retained.Contains(new ResourceAddress(row.Address));
-        }
+            var rows = await db.Resources.Where(r => r.Deployment == deployment).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                row.Retained = retained.Contains(new ResourceAddress(row.Address));
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Replaces the drift recorded for a deployment with what a refresh just found.</summary>
     public async Task ReplaceDriftAsync(
         string deployment, IEnumerable<Refresh.Drift> drifts, CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        await db.Drift.Where(d => d.Deployment == deployment).ExecuteDeleteAsync(cancellationToken);
-        db.Drift.AddRange(drifts.Select(d => new DriftRow
+        await WriteAsync(async db =>
         {
-            Deployment = deployment, Address = d.Address, Kind = d.Kind, Gone = d.Gone,
-            ChangesJson = JsonSerializer.Serialize(d.Changes), DetectedAtMs = Now,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
+            await db.Drift.Where(d => d.Deployment == deployment).ExecuteDeleteAsync(cancellationToken);
+            db.Drift.AddRange(drifts.Select(d => new DriftRow
+            {
+                Deployment = deployment, Address = d.Address, Kind = d.Kind, Gone = d.Gone,
+                ChangesJson = JsonSerializer.Serialize(d.Changes), DetectedAtMs = Now,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>The drift the last refresh found that no step has repaired since.</summary>
@@ -235,9 +287,11 @@ public sealed class StateStore
     public async Task FailStepAsync(
         string deployment, ResourceAddress address, string error, CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        await CloseIntentsAsync(db, deployment, address, "failed", error, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteAsync(async db =>
+        {
+            await CloseIntentsAsync(db, deployment, address, "failed", error, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     private async Task CloseIntentsAsync(
