@@ -217,6 +217,7 @@ public sealed class StateStore
     {
         await WriteAsync(async db =>
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var row = await db.Resources.FindAsync([deployment, address.Value], cancellationToken);
 
             if (record is null && row is not null)
@@ -237,6 +238,7 @@ public sealed class StateStore
             await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
                 .ExecuteDeleteAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }, cancellationToken);
     }
 
