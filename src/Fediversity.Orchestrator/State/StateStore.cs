@@ -10,28 +10,25 @@ namespace Fediversity.Orchestrator.State;
 
 /// <summary>
 /// The recorded state of every deployment, the journal of provider calls, runs and leases, kept
-/// through EF Core. Each write is its own short transaction so that a killed process loses at most
-/// the steps that were in flight.
+/// through EF Core. Every write is a short transaction (with SQLite shared with the writes waiting at the
+/// same moment) acknowledged only once committed, so that a killed process loses at most the steps that
+/// were in flight.
 /// </summary>
 public sealed class StateStore
 {
     private readonly DbContextOptions<StateDbContext> options;
 
-    /// <summary>
-    /// SQLite lets one connection write at a time, and its driver waits for the lock by blocking the calling
-    /// thread. Writers of this process queue here instead, holding no thread while they wait, so that many
-    /// steps ending at once cannot starve the thread pool the steps themselves run on. Null for a database
-    /// that takes concurrent writers.
-    /// </summary>
-    private readonly SemaphoreSlim? writeGate;
+    /// <summary>Commits SQLite writes together; null for a database that takes concurrent writers.</summary>
+    private readonly SqliteWriteBatcher? batcher;
 
     private StateStore(
-        DbContextOptions<StateDbContext> options, SecretProtector protector, TimeProvider time, bool oneWriter)
+        DbContextOptions<StateDbContext> options, SecretProtector protector, TimeProvider time,
+        SqliteWriteBatcher? batcher)
     {
         this.options = options;
         Protector = protector;
         Time = time;
-        writeGate = oneWriter ? new SemaphoreSlim(1, 1) : null;
+        this.batcher = batcher;
     }
 
     public SecretProtector Protector { get; }
@@ -51,12 +48,13 @@ public sealed class StateStore
             Pooling = true,
         }.ToString();
 
+        var busyTimeout = TimeSpan.FromSeconds(60);
         var options = new DbContextOptionsBuilder<StateDbContext>()
             .UseSqlite(connection)
-            .AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(60)))
+            .AddInterceptors(new SqliteBusyTimeout(busyTimeout))
             .Options;
-        var store = new StateStore(
-            options, SecretProtector.FromKeyFile(Path.Combine(directory, "state.key")), time, oneWriter: true);
+        var store = new StateStore(options, SecretProtector.FromKeyFile(Path.Combine(directory, "state.key")), time,
+            new SqliteWriteBatcher(connection, busyTimeout));
 
         await using var initLock = await FileLock.AcquireAsync(database + ".init", cancellationToken);
         await using var db = store.Context();
@@ -67,23 +65,22 @@ public sealed class StateStore
 
     internal StateDbContext Context() => new(options);
 
-    /// <summary>Runs one write transaction (or statement) in a context of its own, in turn with this process's other writers.</summary>
+    /// <summary>
+    /// Runs one write in a transaction: with SQLite together with the writes of this process waiting at the
+    /// same moment, otherwise on its own.
+    /// </summary>
     internal async Task<T> WriteAsync<T>(Func<StateDbContext, Task<T>> write, CancellationToken cancellationToken)
     {
-        if (writeGate is not null)
+        if (batcher is not null)
         {
-            await writeGate.WaitAsync(cancellationToken);
+            return await batcher.WriteAsync(write, cancellationToken);
         }
 
-        try
-        {
-            await using var db = Context();
-            return await write(db);
-        }
-        finally
-        {
-            writeGate?.Release();
-        }
+        await using var db = Context();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await write(db);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     internal Task WriteAsync(Func<StateDbContext, Task> write, CancellationToken cancellationToken) =>
@@ -217,7 +214,6 @@ public sealed class StateStore
     {
         await WriteAsync(async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var row = await db.Resources.FindAsync([deployment, address.Value], cancellationToken);
 
             if (record is null && row is not null)
@@ -238,7 +234,6 @@ public sealed class StateStore
             await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
                 .ExecuteDeleteAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }, cancellationToken);
     }
 
