@@ -53,6 +53,6 @@ public static class CriticalPathBenchmark
         });
 
         return new CriticalPathResult(options.Scale, graph.Resources.Count, length.TotalSeconds,
-            [.. chain.Select(a => a.Value)], samples.Seconds);
+            [.. chain.Select(a => a.Value)], samples.Seconds, ProcessorTime.LoadAverage());
     }
 }

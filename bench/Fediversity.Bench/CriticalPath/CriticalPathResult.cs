@@ -6,12 +6,14 @@ namespace Fediversity.Bench.CriticalPath;
 /// <param name="CriticalPathSeconds">The longest chain of the graph at those latencies.</param>
 /// <param name="Chain">The resources of that chain, first to last.</param>
 /// <param name="ApplySeconds">Each timed apply's wall time, from taking the lease to recording the run.</param>
+/// <param name="LoadAverage">The machine's one-minute load average after the last apply.</param>
 public sealed record CriticalPathResult(
     double Scale,
     int Resources,
     double CriticalPathSeconds,
     IReadOnlyList<string> Chain,
-    IReadOnlyList<double> ApplySeconds)
+    IReadOnlyList<double> ApplySeconds,
+    double LoadAverage)
 {
     public double MedianRatio => new Harness.Samples(ApplySeconds).Median / CriticalPathSeconds;
 

@@ -13,6 +13,9 @@ namespace Fediversity.Bench.Fleet;
 /// <param name="ConfigureSeconds">One pass of the configurator alone over them, which each plan pass includes.</param>
 /// <param name="PlanCounts">What one plan pass sent to the state store.</param>
 /// <param name="PeakMemoryMiB">The process's peak working set over the whole run.</param>
+/// <param name="ApplyCpuSeconds">The processor time the applies took, all threads added.</param>
+/// <param name="PlanCpuSeconds">The processor time of each timed plan pass.</param>
+/// <param name="LoadAverage">The machine's one-minute load average when the applies ended.</param>
 public sealed record FleetResult(
     string Store,
     int Operators,
@@ -23,7 +26,10 @@ public sealed record FleetResult(
     IReadOnlyList<double> PlanSeconds,
     double ConfigureSeconds,
     StoreCounts PlanCounts,
-    double PeakMemoryMiB)
+    double PeakMemoryMiB,
+    double ApplyCpuSeconds,
+    IReadOnlyList<double> PlanCpuSeconds,
+    double LoadAverage)
 {
     public bool Complete => Applied == Operators;
 
@@ -32,6 +38,10 @@ public sealed record FleetResult(
     public double ApplyMsPerResource => ApplySeconds * 1000 / Resources;
 
     public double PlanMsPerResource => PlanMedianSeconds * 1000 / Resources;
+
+    public double ApplyCpuMsPerResource => ApplyCpuSeconds * 1000 / Resources;
+
+    public double PlanCpuMsPerResource => new Samples(PlanCpuSeconds).Median * 1000 / Resources;
 
     public double WritesPerResource => (double)ApplyCounts.Writes / Resources;
 

@@ -24,10 +24,14 @@ public static class FleetRun
             options.WorkFolder, options.Store, SandboxLatency.None, cancellationToken);
 
         var before = counter.Counts;
+        var cpu = ProcessorTime.Seconds();
         var (applied, resources, applySeconds) = await ApplyAllAsync(world, options, operators, log, cancellationToken);
         var applyCounts = counter.Counts - before;
+        var applyCpu = ProcessorTime.Seconds() - cpu;
+        var load = ProcessorTime.LoadAverage();
         log.WriteLine($"  applied {applied.Count} of {operators} operators ({resources} resources) in " +
-            $"{applySeconds:0.0} s; {applyCounts.Writes} writes, {applyCounts.Saves} saves");
+            $"{applySeconds:0.0} s ({applyCpu:0.0} s of processor time, load {load}); {applyCounts.Writes} writes, " +
+            $"{applyCounts.Saves} saves");
 
         var configureSeconds = await TimeAsync(applied, options, (slug, _) =>
         {
@@ -36,18 +40,21 @@ public static class FleetRun
         }, cancellationToken);
 
         var planSeconds = new List<double>();
+        var planCpu = new List<double>();
         var planCounts = counter.Counts;
         for (var pass = 0; pass < options.PlanRepetitions; pass++)
         {
             var start = counter.Counts;
+            cpu = ProcessorTime.Seconds();
             planSeconds.Add(await TimeAsync(applied, options, (slug, token) => PlanUnchangedAsync(world, slug, token),
                 cancellationToken));
             planCounts = counter.Counts - start;
+            planCpu.Add(ProcessorTime.Seconds() - cpu);
             log.WriteLine($"  no-change plan pass {pass + 1}: {planSeconds[^1]:0.000} s");
         }
 
         return new FleetResult(options.Store.Name, operators, applied.Count, resources, applySeconds, applyCounts,
-            planSeconds, configureSeconds, planCounts, PeakMemory.MiB());
+            planSeconds, configureSeconds, planCounts, PeakMemory.MiB(), applyCpu, planCpu, load);
     }
 
     /// <summary>A few operators in a world of their own first, so that the JIT and EF Core's model are ready.</summary>
