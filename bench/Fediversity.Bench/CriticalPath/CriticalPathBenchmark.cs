@@ -12,7 +12,7 @@ namespace Fediversity.Bench.CriticalPath;
 /// </summary>
 public static class CriticalPathBenchmark
 {
-    /// <summary>The real services' latencies: a Proxmox clone and start, a NixOS switch, Garage and DNS calls.</summary>
+    /// <summary>The real services' latencies: a Proxmox clone and start, a NixOS switch, Garage and DNS.</summary>
     public static SandboxLatency RealShaped { get; } = new(
         CloneVm: TimeSpan.FromSeconds(30),
         StartVm: TimeSpan.FromSeconds(10),

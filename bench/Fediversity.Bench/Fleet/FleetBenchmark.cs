@@ -21,7 +21,7 @@ public static class FleetBenchmark
         foreach (var size in options.Sizes)
         {
             log.WriteLine($"fleet: {size} operators on {options.Store.Name}, in a process of its own");
-            if (await RunChildAsync(options, size, log, cancellationToken) is { } result)
+            if (await RunInFolderAsync(options, size, log, cancellationToken) is { } result)
             {
                 results.Add(result);
             }
@@ -30,11 +30,25 @@ public static class FleetBenchmark
         return results;
     }
 
+    /// <summary>The size's child works in a folder of its own, removed here once its figures are read.</summary>
+    private static async Task<FleetResult?> RunInFolderAsync(
+        BenchOptions options, int size, TextWriter log, CancellationToken cancellationToken)
+    {
+        var work = Directory.CreateDirectory(Path.Combine(options.WorkFolder, $"fleet-{size}-{Guid.NewGuid():N}"));
+        try
+        {
+            return await RunChildAsync(options with { WorkFolder = work.FullName }, size, log, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(work.FullName, recursive: true);
+        }
+    }
+
     private static async Task<FleetResult?> RunChildAsync(
         BenchOptions options, int size, TextWriter log, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.WorkFolder);
-        var resultFile = Path.Combine(options.WorkFolder, $"fleet-{size}-{Guid.NewGuid():N}.json");
+        var resultFile = Path.Combine(options.WorkFolder, "result.json");
         var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
@@ -68,9 +82,7 @@ public static class FleetBenchmark
             return null;
         }
 
-        var result = JsonSerializer.Deserialize<FleetResult>(await File.ReadAllTextAsync(resultFile, cancellationToken),
+        return JsonSerializer.Deserialize<FleetResult>(await File.ReadAllTextAsync(resultFile, cancellationToken),
             ReportJson.Options);
-        File.Delete(resultFile);
-        return result;
     }
 }

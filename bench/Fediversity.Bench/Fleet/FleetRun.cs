@@ -21,7 +21,7 @@ public static class FleetRun
 
         using var counter = new StoreWriteCounter();
         await using var world = await BenchWorld.OpenAsync(
-            options.WorkFolder, options.Store, SandboxLatency.None, cancellationToken);
+            options.WorkFolder, options.Store, SandboxLatency.None, cancellationToken, removeWhenDone: false);
 
         var before = counter.Counts;
         var cpu = ProcessorTime.Seconds();
@@ -81,7 +81,7 @@ public static class FleetRun
 
         await Parallel.ForEachAsync(
             Enumerable.Range(0, operators),
-            new ParallelOptions { MaxDegreeOfParallelism = options.OperatorParallelism, CancellationToken = cancellationToken },
+            Bounded(options, cancellationToken),
             async (index, token) =>
             {
                 if (stopwatch.Elapsed > budget)
@@ -103,7 +103,8 @@ public static class FleetRun
                 {
                     if (progress.Elapsed > TimeSpan.FromSeconds(30))
                     {
-                        log.WriteLine($"  ... {applied.Count} operators applied after {stopwatch.Elapsed.TotalSeconds:0} s");
+                        log.WriteLine(
+                            $"  ... {applied.Count} operators applied after {stopwatch.Elapsed.TotalSeconds:0} s");
                         progress.Restart();
                     }
                 }
@@ -128,8 +129,11 @@ public static class FleetRun
         var stopwatch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(
             slugs,
-            new ParallelOptions { MaxDegreeOfParallelism = options.OperatorParallelism, CancellationToken = cancellationToken },
+            Bounded(options, cancellationToken),
             async (slug, token) => await each(slug, token));
         return stopwatch.Elapsed.TotalSeconds;
     }
+
+    private static ParallelOptions Bounded(BenchOptions options, CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = options.OperatorParallelism, CancellationToken = cancellationToken };
 }

@@ -22,7 +22,8 @@ public sealed class StoreWriteCounter : IObserver<DiagnosticListener>, IObserver
 
     public StoreWriteCounter() => subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
 
-    public StoreCounts Counts => new(Interlocked.Read(ref writes), Interlocked.Read(ref reads), Interlocked.Read(ref saves));
+    public StoreCounts Counts =>
+        new(Interlocked.Read(ref writes), Interlocked.Read(ref reads), Interlocked.Read(ref saves));
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
     {

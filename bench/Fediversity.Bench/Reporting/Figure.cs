@@ -5,7 +5,7 @@ namespace Fediversity.Bench.Reporting;
 /// <param name="Name">What the figure is.</param>
 /// <param name="Value">The figure, in <paramref name="Unit"/>.</param>
 /// <param name="Unit">Its unit; empty for a count or a ratio without one.</param>
-/// <param name="Target">The target as people read it, for example "&lt;= 1.05"; null for a figure shown for context.</param>
+/// <param name="Target">The target as people read it, for example "&lt;= 1.05"; null for context only.</param>
 /// <param name="Passed">Whether the figure meets its target; null when it has none.</param>
 /// <param name="Note">What limits the figure or how it was taken, when that matters to read it.</param>
 public sealed record Figure(

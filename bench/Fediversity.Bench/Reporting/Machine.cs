@@ -21,7 +21,8 @@ public sealed record Machine(int Processors, double MemoryGiB, string Cpu, strin
             ? kib
             : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0;
 
-    private static string CpuModel() => Field("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString();
+    private static string CpuModel() =>
+        Field("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString();
 
     private static string? Field(string file, string name) => File.Exists(file)
         ? File.ReadLines(file)

@@ -25,7 +25,8 @@ public static class Targets
         {
             var name = $"fleet {r.Operators:N0}";
             var partial = r.Complete ? null : $"budget ran out: {r.Applied:N0} of {r.Operators:N0} operators applied";
-            yield return Figure.Context(name, "apply from nothing", r.ApplySeconds, "s", partial ?? $"{r.Resources:N0} resources");
+            yield return Figure.Context(name, "apply from nothing", r.ApplySeconds, "s",
+                partial ?? $"{r.Resources:N0} resources");
             yield return Figure.Context(name, "apply per resource", r.ApplyMsPerResource, "ms",
                 $"{r.ApplyCpuMsPerResource:0.00} ms of processor time; load average {r.LoadAverage}");
             yield return r.Operators == 1_000 && r.Complete

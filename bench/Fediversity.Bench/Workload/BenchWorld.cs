@@ -18,8 +18,12 @@ namespace Fediversity.Bench.Workload;
 /// </summary>
 public sealed class BenchWorld : IAsyncDisposable
 {
-    private BenchWorld(string folder, SandboxWorld sandbox, StateStore store, ProviderRegistry providers)
+    private readonly bool removeWhenDone;
+
+    private BenchWorld(
+        string folder, SandboxWorld sandbox, StateStore store, ProviderRegistry providers, bool removeWhenDone)
     {
+        this.removeWhenDone = removeWhenDone;
         Folder = folder;
         Sandbox = sandbox;
         Store = store;
@@ -42,14 +46,19 @@ public sealed class BenchWorld : IAsyncDisposable
 
     public static HostingEnvironment Environment => HostingEnvironment.Sandbox;
 
+    /// <summary>
+    /// Makes a world in a new folder under <paramref name="parent"/>. A world that is not removed when done
+    /// is left for whoever owns <paramref name="parent"/>: removing a large fleet's files takes minutes.
+    /// </summary>
     public static async Task<BenchWorld> OpenAsync(
-        string parent, StateBackend backend, SandboxLatency latency, CancellationToken cancellationToken)
+        string parent, StateBackend backend, SandboxLatency latency, CancellationToken cancellationToken,
+        bool removeWhenDone = true)
     {
         var folder = Directory.CreateDirectory(Path.Combine(parent, Guid.NewGuid().ToString("N"))).FullName;
         var sandbox = new SandboxWorld(Path.Combine(folder, "sandbox"), latency, TimeProvider.System);
         var store = await backend.Open(Path.Combine(folder, "state"), TimeProvider.System, cancellationToken);
         var providers = new ProviderRegistry([.. LocalProviders.All(), .. SandboxProviders.For(sandbox)]);
-        return new BenchWorld(folder, sandbox, store, providers);
+        return new BenchWorld(folder, sandbox, store, providers, removeWhenDone);
     }
 
     /// <summary>The operator's desired resources, as the configurator makes them for the sandbox.</summary>
@@ -62,7 +71,8 @@ public sealed class BenchWorld : IAsyncDisposable
             string.Join("; ", result.Problems.Select(p => $"{p.Path}: {p.Message}")));
     }
 
-    public Task<ApplyResult> ApplyAsync(ResourceGraph graph, IDeploymentEventSink sink, CancellationToken cancellationToken) =>
+    public Task<ApplyResult> ApplyAsync(
+        ResourceGraph graph, IDeploymentEventSink sink, CancellationToken cancellationToken) =>
         Runner.ApplyAsync(
             new ApplyRequest(graph, Environment.Name, _ => true) { Holder = LeaseHolder.Current() },
             sink,
@@ -71,6 +81,11 @@ public sealed class BenchWorld : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!removeWhenDone)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -138,7 +138,10 @@ public sealed class StateStore
         return await WriteAsync(async db =>
         {
             var id = Guid.NewGuid().ToString("N");
-            db.Runs.Add(new RunRow { Id = id, Deployment = deployment, Command = command, Holder = holder, StartedAtMs = Now });
+            db.Runs.Add(new RunRow
+            {
+                Id = id, Deployment = deployment, Command = command, Holder = holder, StartedAtMs = Now,
+            });
 
             var row = await db.Deployments.FindAsync([deployment], cancellationToken);
             if (row is null)
