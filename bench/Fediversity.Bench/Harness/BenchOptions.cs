@@ -26,7 +26,7 @@ public sealed record BenchOptions
     public int PlanRepetitions { get; init; } = 3;
 
     /// <summary>How long one fleet size may apply before it stops starting operators, in seconds.</summary>
-    public int BudgetSeconds { get; init; } = 1200;
+    public int BudgetSeconds { get; init; } = 900;
 
     /// <summary>Whether each timed critical-path apply prints when each of its events arrived.</summary>
     public bool Trace { get; init; }
