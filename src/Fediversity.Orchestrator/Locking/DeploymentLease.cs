@@ -70,8 +70,7 @@ public sealed class DeploymentLease : IAsyncDisposable
         var stolenHolder = steal?.Holder ?? "";
         var stolenSince = steal?.AcquiredAtMs ?? -1;
 
-        await using var db = store.Context();
-        var taken = await db.Database.ExecuteSqlInterpolatedAsync(
+        var taken = await store.WriteAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
             $"""
             INSERT INTO leases ("Deployment", "Holder", "Machine", "ProcessId", "AcquiredAtMs", "ExpiresAtMs")
             VALUES ({deployment}, {holder.Name}, {holder.Machine}, {holder.ProcessId}, {now}, {expires})
@@ -81,7 +80,7 @@ public sealed class DeploymentLease : IAsyncDisposable
             WHERE leases."ExpiresAtMs" < {now} OR leases."Holder" = {holder.Name}
                OR (leases."Holder" = {stolenHolder} AND leases."AcquiredAtMs" = {stolenSince})
             """,
-            cancellationToken);
+            cancellationToken), cancellationToken);
         return taken == 1;
     }
 
@@ -93,10 +92,10 @@ public sealed class DeploymentLease : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 var expires = store.Time.GetUtcNow().Add(ttl).ToUnixTimeMilliseconds();
-                await using var db = store.Context();
-                var renewed = await db.Leases
+                var renewed = await store.WriteAsync(db => db.Leases
                     .Where(l => l.Deployment == Deployment && l.Holder == Holder)
-                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAtMs, expires), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAtMs, expires), cancellationToken),
+                    cancellationToken);
                 if (renewed == 0)
                 {
                     await lost.CancelAsync();
@@ -115,10 +114,9 @@ public sealed class DeploymentLease : IAsyncDisposable
         await stop.CancelAsync();
         await heartbeat;
 
-        await using var db = store.Context();
-        await db.Leases
+        await store.WriteAsync(db => db.Leases
             .Where(l => l.Deployment == Deployment && l.Holder == Holder)
-            .ExecuteDeleteAsync();
+            .ExecuteDeleteAsync(), CancellationToken.None);
 
         stop.Dispose();
         lost.Dispose();

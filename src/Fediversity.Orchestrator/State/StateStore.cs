@@ -13,8 +13,9 @@ namespace Fediversity.Orchestrator.State;
 
 /// <summary>
 /// The recorded state of every deployment, the journal of provider calls, runs and leases, kept through
-/// EF Core on SQLite (one file) or PostgreSQL (shared by several processes). Each write is its own short
-/// transaction so that a killed process loses at most the steps that were in flight.
+/// EF Core on SQLite (one file) or PostgreSQL (shared by several processes). Every write is a short
+/// transaction (with SQLite shared with the writes of this process waiting at the same moment) acknowledged
+/// only once committed, so that a killed process loses at most the steps that were in flight.
 /// </summary>
 public sealed class StateStore
 {
@@ -24,12 +25,18 @@ public sealed class StateStore
 
     private readonly Func<StateDbContext> contexts;
 
-    private StateStore(Func<StateDbContext> contexts, SecretProtector protector, TimeProvider time, string description)
+    /// <summary>Commits SQLite writes together; null for a database that takes concurrent writers.</summary>
+    private readonly SqliteWriteBatcher? batcher;
+
+    private StateStore(
+        Func<StateDbContext> contexts, SecretProtector protector, TimeProvider time, string description,
+        SqliteWriteBatcher? batcher)
     {
         this.contexts = contexts;
         Protector = protector;
         Time = time;
         Description = description;
+        this.batcher = batcher;
     }
 
     public SecretProtector Protector { get; }
@@ -66,7 +73,8 @@ public sealed class StateStore
             DefaultTimeout = 60,
             Pooling = true,
         }.ToString();
-        var options = SqliteOptions(connection);
+        var busyTimeout = TimeSpan.FromSeconds(60);
+        var options = SqliteOptions(connection, busyTimeout);
         var description = $"the state store {database}";
 
         await using var initLock = await FileLock.AcquireAsync(database + ".init", cancellationToken);
@@ -74,7 +82,8 @@ public sealed class StateStore
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await StoreSchema.MigrateAsync(db, description, cancellationToken);
         var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
-        return new StateStore(() => new SqliteStateDbContext(options), protector, time, description);
+        return new StateStore(() => new SqliteStateDbContext(options), protector, time, description,
+            new SqliteWriteBatcher(connection, busyTimeout));
     }
 
     /// <summary>
@@ -121,7 +130,8 @@ public sealed class StateStore
             {
                 await StoreSchema.MigrateAsync(db, description, cancellationToken);
                 var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
-                return new StateStore(() => new PostgresStateDbContext(options), protector, time, description);
+                return new StateStore(
+                    () => new PostgresStateDbContext(options), protector, time, description, batcher: null);
             }
             finally
             {
@@ -162,13 +172,44 @@ public sealed class StateStore
         }
     }
 
-    internal static DbContextOptions<SqliteStateDbContext> SqliteOptions(string connectionString) =>
-        new DbContextOptionsBuilder<SqliteStateDbContext>().UseSqlite(connectionString).Options;
+    internal static DbContextOptions<SqliteStateDbContext> SqliteOptions(
+        string connectionString, TimeSpan busyTimeout = default)
+    {
+        var builder = new DbContextOptionsBuilder<SqliteStateDbContext>().UseSqlite(connectionString);
+        return busyTimeout > TimeSpan.Zero
+            ? builder.AddInterceptors(new SqliteBusyTimeout(busyTimeout)).Options
+            : builder.Options;
+    }
 
     internal static DbContextOptions<PostgresStateDbContext> PostgresOptions(string connectionString) =>
         new DbContextOptionsBuilder<PostgresStateDbContext>().UseNpgsql(connectionString).Options;
 
     internal StateDbContext Context() => contexts();
+
+    /// <summary>
+    /// Runs one write in a transaction: with SQLite together with the writes of this process waiting at the
+    /// same moment, otherwise on its own.
+    /// </summary>
+    internal async Task<T> WriteAsync<T>(Func<StateDbContext, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (batcher is not null)
+        {
+            return await batcher.WriteAsync(write, cancellationToken);
+        }
+
+        await using var db = Context();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await write(db);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    internal Task WriteAsync(Func<StateDbContext, Task> write, CancellationToken cancellationToken) =>
+        WriteAsync(async db =>
+        {
+            await write(db);
+            return true;
+        }, cancellationToken);
 
     private long Now => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -215,52 +256,59 @@ public sealed class StateStore
     public async Task<string> BeginRunAsync(
         string deployment, string command, string holder, string environment, CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        var id = Guid.NewGuid().ToString("N");
-        db.Runs.Add(new RunRow { Id = id, Deployment = deployment, Command = command, Holder = holder, StartedAtMs = Now });
-
-        var row = await db.Deployments.FindAsync([deployment], cancellationToken);
-        if (row is null)
+        return await WriteAsync(async db =>
         {
-            db.Deployments.Add(new DeploymentRow
+            var id = Guid.NewGuid().ToString("N");
+            db.Runs.Add(new RunRow
             {
-                Id = deployment, Status = "deploying", Environment = environment, UpdatedAtMs = Now,
+                Id = id, Deployment = deployment, Command = command, Holder = holder, StartedAtMs = Now,
             });
-        }
-        else
-        {
-            row.Status = command == "destroy" ? "deleting" : "deploying";
-            row.Environment = environment;
-            row.UpdatedAtMs = Now;
-        }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return id;
+            var row = await db.Deployments.FindAsync([deployment], cancellationToken);
+            if (row is null)
+            {
+                db.Deployments.Add(new DeploymentRow
+                {
+                    Id = deployment, Status = "deploying", Environment = environment, UpdatedAtMs = Now,
+                });
+            }
+            else
+            {
+                row.Status = command == "destroy" ? "deleting" : "deploying";
+                row.Environment = environment;
+                row.UpdatedAtMs = Now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return id;
+        }, cancellationToken);
     }
 
     public async Task EndRunAsync(
         string runId, string outcome, string summaryJson, string deploymentStatus,
         CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        var run = await db.Runs.FindAsync([runId], cancellationToken)
-            ?? throw new InvalidOperationException($"Run {runId} is not recorded.");
-        run.EndedAtMs = Now;
-        run.Outcome = outcome;
-        run.SummaryJson = summaryJson;
-
-        var deployment = await db.Deployments.FindAsync([run.Deployment], cancellationToken);
-        if (deployment is not null && deploymentStatus == "destroyed")
+        await WriteAsync(async db =>
         {
-            db.Deployments.Remove(deployment);
-        }
-        else if (deployment is not null)
-        {
-            deployment.Status = deploymentStatus;
-            deployment.UpdatedAtMs = Now;
-        }
+            var run = await db.Runs.FindAsync([runId], cancellationToken)
+                ?? throw new InvalidOperationException($"Run {runId} is not recorded.");
+            run.EndedAtMs = Now;
+            run.Outcome = outcome;
+            run.SummaryJson = summaryJson;
 
-        await db.SaveChangesAsync(cancellationToken);
+            var deployment = await db.Deployments.FindAsync([run.Deployment], cancellationToken);
+            if (deployment is not null && deploymentStatus == "destroyed")
+            {
+                db.Deployments.Remove(deployment);
+            }
+            else if (deployment is not null)
+            {
+                deployment.Status = deploymentStatus;
+                deployment.UpdatedAtMs = Now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Writes the intent of a provider call before it is made.</summary>
@@ -268,15 +316,17 @@ public sealed class StateStore
         string runId, string deployment, ResourceAddress address, string operation, string? handle,
         CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        var entry = new JournalEntry
+        return await WriteAsync(async db =>
         {
-            RunId = runId, Deployment = deployment, Address = address.Value, Operation = operation,
-            Handle = handle, StartedAtMs = Now,
-        };
-        db.Journal.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        return entry.Id;
+            var entry = new JournalEntry
+            {
+                RunId = runId, Deployment = deployment, Address = address.Value, Operation = operation,
+                Handle = handle, StartedAtMs = Now,
+            };
+            db.Journal.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            return entry.Id;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -286,60 +336,62 @@ public sealed class StateStore
     public async Task CompleteStepAsync(
         string deployment, ResourceAddress address, ResourceRecord? record, CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var row = await db.Resources.FindAsync([deployment, address.Value], cancellationToken);
+        await WriteAsync(async db =>
+        {
+            var row = await db.Resources.FindAsync([deployment, address.Value], cancellationToken);
 
-        if (record is null && row is not null)
-        {
-            db.Resources.Remove(row);
-        }
-        else if (record is not null && row is null)
-        {
-            db.Resources.Add(ToRow(deployment, record, Now, Now));
-        }
-        else if (record is not null && row is not null)
-        {
-            var updated = ToRow(deployment, record, row.CreatedAtMs, Now);
-            db.Entry(row).CurrentValues.SetValues(updated);
-        }
+            if (record is null && row is not null)
+            {
+                db.Resources.Remove(row);
+            }
+            else if (record is not null && row is null)
+            {
+                db.Resources.Add(ToRow(deployment, record, Now, Now));
+            }
+            else if (record is not null && row is not null)
+            {
+                var updated = ToRow(deployment, record, row.CreatedAtMs, Now);
+                db.Entry(row).CurrentValues.SetValues(updated);
+            }
 
-        await AccountingLedger.NoteAsync(db, deployment, address, record, Now, cancellationToken);
-        await CloseIntentsAsync(db, deployment, address, "done", null, cancellationToken);
-        await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            await AccountingLedger.NoteAsync(db, deployment, address, record, Now, cancellationToken);
+            await CloseIntentsAsync(db, deployment, address, "done", null, cancellationToken);
+            await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
+                .ExecuteDeleteAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Records which of a deployment's resources are kept only for the data of disabled applications.</summary>
     public async Task MarkRetainedAsync(
         string deployment, IReadOnlySet<ResourceAddress> retained, CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        var rows = await db.Resources.Where(r => r.Deployment == deployment).ToListAsync(cancellationToken);
-        foreach (var row in rows)
+        await WriteAsync(async db =>
         {
-            row.Retained = retained.Contains(new ResourceAddress(row.Address));
-        }
+            var rows = await db.Resources.Where(r => r.Deployment == deployment).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                row.Retained = retained.Contains(new ResourceAddress(row.Address));
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Replaces the drift recorded for a deployment with what a refresh just found.</summary>
     public async Task ReplaceDriftAsync(
         string deployment, IEnumerable<Refresh.Drift> drifts, CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Drift.Where(d => d.Deployment == deployment).ExecuteDeleteAsync(cancellationToken);
-        db.Drift.AddRange(drifts.Select(d => new DriftRow
+        await WriteAsync(async db =>
         {
-            Deployment = deployment, Address = d.Address, Kind = d.Kind, Gone = d.Gone,
-            ChangesJson = JsonSerializer.Serialize(d.Changes), DetectedAtMs = Now,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            await db.Drift.Where(d => d.Deployment == deployment).ExecuteDeleteAsync(cancellationToken);
+            db.Drift.AddRange(drifts.Select(d => new DriftRow
+            {
+                Deployment = deployment, Address = d.Address, Kind = d.Kind, Gone = d.Gone,
+                ChangesJson = JsonSerializer.Serialize(d.Changes), DetectedAtMs = Now,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>The drift the last refresh found that no step has repaired since.</summary>
@@ -357,9 +409,11 @@ public sealed class StateStore
     public async Task FailStepAsync(
         string deployment, ResourceAddress address, string error, CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        await CloseIntentsAsync(db, deployment, address, "failed", error, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteAsync(async db =>
+        {
+            await CloseIntentsAsync(db, deployment, address, "failed", error, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     private async Task CloseIntentsAsync(

@@ -13,9 +13,13 @@ public sealed class SandboxHypervisor(string root, SandboxLatency latency, TimeP
 
     private readonly RecordFolder<SandboxVm> vms = new(Path.Combine(root, "vms"));
 
+    private NameIndex<SandboxVm> Names => names ??= new(vms, v => v.Name, v => FileName(v.VmId));
+
+    private NameIndex<SandboxVm>? names;
+
     public IReadOnlyList<SandboxVm> List() => [.. vms.All()];
 
-    public SandboxVm? FindByName(string name) => vms.All().FirstOrDefault(v => v.Name == name);
+    public SandboxVm? FindByName(string name) => Names.Find(name);
 
     public SandboxVm? Get(int vmId) => vms.Read(vmId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -23,12 +27,12 @@ public sealed class SandboxHypervisor(string root, SandboxLatency latency, TimeP
     public SandboxVm BeginClone(string name, int cores, int memoryMiB, int diskGiB, IReadOnlyList<string> sshKeys) =>
         vms.Locked(() =>
         {
-            if (vms.All().Any(v => v.Name == name))
+            if (Names.Find(name) is not null)
             {
                 throw new SandboxException($"a machine named '{name}' already exists");
             }
 
-            var id = vms.All().Select(v => v.VmId).DefaultIfEmpty(FirstVmId - 1).Max() + 1;
+            var id = TakeNextId();
             var vm = new SandboxVm
             {
                 VmId = id,
@@ -43,8 +47,21 @@ public sealed class SandboxHypervisor(string root, SandboxLatency latency, TimeP
                 BusyUntilMs = NowMs + (long)latency.CloneVm.TotalMilliseconds,
             };
             Save(vm);
+            Names.Add(vm);
             return vm;
         });
+
+    /// <summary>The next machine id, from a counter kept beside the machines; called under the folder's lock.</summary>
+    private int TakeNextId()
+    {
+        var counter = Path.Combine(vms.Path, "next-id");
+        var id = File.Exists(counter)
+            ? int.Parse(File.ReadAllText(counter), System.Globalization.CultureInfo.InvariantCulture)
+            : vms.All().Select(v => v.VmId).DefaultIfEmpty(FirstVmId - 1).Max() + 1;
+        File.WriteAllText(counter + ".tmp", (id + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.Move(counter + ".tmp", counter, overwrite: true);
+        return id;
+    }
 
     /// <summary>Whether the machine's current task has ended.</summary>
     public bool IsIdle(int vmId) => Get(vmId) is not { } vm || vm.BusyUntilMs <= NowMs;
@@ -98,7 +115,8 @@ public sealed class SandboxHypervisor(string root, SandboxLatency latency, TimeP
             return false;
         }
 
-        vms.Delete(vmId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        vms.Delete(FileName(vmId));
+        Names.Remove(vm);
         var disk = Path.Combine(root, "machines", vm.Name);
         if (Directory.Exists(disk))
         {
@@ -110,7 +128,9 @@ public sealed class SandboxHypervisor(string root, SandboxLatency latency, TimeP
 
     private SandboxVm Require(int vmId) => Get(vmId) ?? throw new SandboxException($"VM {vmId} does not exist");
 
-    private void Save(SandboxVm vm) => vms.Write(vm.VmId.ToString(System.Globalization.CultureInfo.InvariantCulture), vm);
+    private void Save(SandboxVm vm) => vms.Write(FileName(vm.VmId), vm);
+
+    private static string FileName(int vmId) => vmId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private long NowMs => time.GetUtcNow().ToUnixTimeMilliseconds();
 }

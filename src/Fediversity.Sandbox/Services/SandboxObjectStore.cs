@@ -12,6 +12,12 @@ public sealed class SandboxObjectStore(string root, SandboxLatency latency, Time
     private readonly RecordFolder<SandboxBucket> buckets = new(Path.Combine(root, "s3", "buckets"));
     private readonly RecordFolder<SandboxKey> keys = new(Path.Combine(root, "s3", "keys"));
     private readonly string data = Path.Combine(root, "s3", "data");
+    private NameIndex<SandboxBucket>? aliases;
+    private NameIndex<SandboxKey>? keyNames;
+
+    private NameIndex<SandboxBucket> Aliases => aliases ??= new(buckets, b => b.Alias, b => b.Id);
+
+    private NameIndex<SandboxKey> KeyNames => keyNames ??= new(keys, k => k.Name, k => k.Id);
 
     public const string Endpoint = "https://s3.sandbox.internal";
 
@@ -33,19 +39,20 @@ public sealed class SandboxObjectStore(string root, SandboxLatency latency, Time
 
             var bucket = new SandboxBucket { Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), Alias = alias };
             buckets.Write(bucket.Id, bucket);
+            Aliases.Add(bucket);
             Directory.CreateDirectory(Path.Combine(data, bucket.Id));
             return bucket;
         });
     }
 
-    public SandboxBucket? FindBucket(string alias) => buckets.All().FirstOrDefault(b => b.Alias == alias);
+    public SandboxBucket? FindBucket(string alias) => Aliases.Find(alias);
 
     public SandboxBucket? GetBucket(string id) => buckets.Read(id);
 
     public async Task<bool> DeleteBucketAsync(string id, CancellationToken cancellationToken)
     {
         await DelayAsync(cancellationToken);
-        if (buckets.Read(id) is null)
+        if (buckets.Read(id) is not { } bucket)
         {
             return false;
         }
@@ -56,6 +63,7 @@ public sealed class SandboxObjectStore(string root, SandboxLatency latency, Time
         }
 
         buckets.Delete(id);
+        Aliases.Remove(bucket);
         var folder = Path.Combine(data, id);
         if (Directory.Exists(folder))
         {
@@ -82,17 +90,23 @@ public sealed class SandboxObjectStore(string root, SandboxLatency latency, Time
                 Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
             };
             keys.Write(key.Id, key);
+            KeyNames.Add(key);
             return key;
         });
     }
 
-    public SandboxKey? FindKeyByName(string name) => keys.All().FirstOrDefault(k => k.Name == name);
+    public SandboxKey? FindKeyByName(string name) => KeyNames.Find(name);
 
     public SandboxKey? GetKey(string id) => keys.Read(id);
 
     public async Task<bool> DeleteKeyAsync(string id, CancellationToken cancellationToken)
     {
         await DelayAsync(cancellationToken);
+        if (keys.Read(id) is { } key)
+        {
+            KeyNames.Remove(key);
+        }
+
         return keys.Delete(id);
     }
 

@@ -101,6 +101,25 @@ public sealed class SandboxMachinesTests : IDisposable
             Machines.GetAccount(Host, "pixelfed", "admin")?.PasswordHash);
     }
 
+    [Fact]
+    public void SignIn_AccountHashedBeforeTheRoundsWereRecorded_StillSignsIn()
+    {
+        var salt = new byte[16];
+        var hash = System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(
+            "old-password"u8.ToArray(), salt, 100_000, System.Security.Cryptography.HashAlgorithmName.SHA256, 32);
+        var folder = Path.Combine(Machines.FolderOf(Host), "var", "lib", "mastodon", "accounts");
+        Directory.CreateDirectory(folder);
+        var record = new
+        {
+            username = "admin", email = "a@acme.example", salt = Convert.ToBase64String(salt),
+            passwordHash = Convert.ToBase64String(hash), owner = true,
+        };
+        File.WriteAllText(Path.Combine(folder, "admin.json"), System.Text.Json.JsonSerializer.Serialize(record));
+
+        Assert.True(Machines.SignIn(Host, "mastodon", "admin", "old-password"));
+        Assert.False(Machines.SignIn(Host, "mastodon", "admin", "other-password"));
+    }
+
     [Theory]
     [InlineData("..")]
     [InlineData("a/b")]

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Fediversity.Bench.Harness;
+
+/// <summary>
+/// Counts what the state store sends to its database, from EF Core's own diagnostic events, so that the
+/// store is measured as it ships, on any database, with no hook of its own. A write is one command that
+/// changes rows (INSERT, UPDATE, DELETE, an upsert); a save is one SaveChanges, that is one transaction.
+/// </summary>
+public sealed class StoreWriteCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>,
+    IDisposable
+{
+    private static readonly string SaveCompleted = CoreEventId.SaveChangesCompleted.Name!;
+    private static readonly string CommandExecuted = RelationalEventId.CommandExecuted.Name!;
+
+    private readonly List<IDisposable> subscriptions = [];
+    private long writes;
+    private long reads;
+    private long saves;
+
+    public StoreWriteCounter() => subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+    public StoreCounts Counts =>
+        new(Interlocked.Read(ref writes), Interlocked.Read(ref reads), Interlocked.Read(ref saves));
+
+    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name == DbLoggerCategory.Name)
+        {
+            lock (subscriptions)
+            {
+                subscriptions.Add(listener.Subscribe(this, name => name == SaveCompleted || name == CommandExecuted));
+            }
+        }
+    }
+
+    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key == SaveCompleted)
+        {
+            Interlocked.Increment(ref saves);
+        }
+        else if (value.Value is CommandExecutedEventData executed)
+        {
+            if (IsWrite(executed.Command.CommandText))
+            {
+                Interlocked.Increment(ref writes);
+            }
+            else
+            {
+                Interlocked.Increment(ref reads);
+            }
+        }
+    }
+
+    private static bool IsWrite(string sql)
+    {
+        var text = sql.TrimStart();
+        return text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Dispose()
+    {
+        lock (subscriptions)
+        {
+            subscriptions.ForEach(s => s.Dispose());
+            subscriptions.Clear();
+        }
+    }
+}

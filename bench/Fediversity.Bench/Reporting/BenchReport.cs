@@ -1,0 +1,15 @@
+using Fediversity.Bench.CriticalPath;
+using Fediversity.Bench.Fleet;
+
+namespace Fediversity.Bench.Reporting;
+
+/// <summary>Everything one run measured: the figures against their targets and the measurements behind them.</summary>
+public sealed record BenchReport(
+    DateTimeOffset At,
+    Machine Machine,
+    IReadOnlyList<Figure> Figures,
+    CriticalPathResult? CriticalPath,
+    IReadOnlyList<FleetResult> Fleet)
+{
+    public bool AllPassed => Figures.All(f => f.Passed != false);
+}

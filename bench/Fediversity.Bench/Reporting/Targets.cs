@@ -1,0 +1,66 @@
+using Fediversity.Bench.CriticalPath;
+using Fediversity.Bench.Fleet;
+
+namespace Fediversity.Bench.Reporting;
+
+/// <summary>Turns measurements into figures, each beside the target it is held to.</summary>
+public static class Targets
+{
+    private const string Critical = "critical path";
+
+    public static IEnumerable<Figure> Of(CriticalPathResult result)
+    {
+        var runs = result.ApplySeconds.Count;
+        yield return Figure.Context(Critical, "critical path of the graph", result.CriticalPathSeconds, "s",
+            $"{result.Resources} resources, latencies x {result.Scale}");
+        yield return Figure.AtMost(Critical, $"apply / critical path, median of {runs}", result.MedianRatio, "x", 1.05,
+            $"load average {result.LoadAverage}");
+        yield return Figure.Context(Critical, $"apply / critical path, worst of {runs}", result.WorstRatio, "x");
+        yield return Figure.Context(Critical, "time beyond the critical path, median", result.MedianOverheadMs, "ms");
+    }
+
+    public static IEnumerable<Figure> Of(IReadOnlyList<FleetResult> results)
+    {
+        foreach (var r in results)
+        {
+            var name = $"fleet {r.Operators:N0}";
+            var partial = r.Complete ? null : $"budget ran out: {r.Applied:N0} of {r.Operators:N0} operators applied";
+            yield return Figure.Context(name, "apply from nothing", r.ApplySeconds, "s",
+                partial ?? $"{r.Resources:N0} resources");
+            yield return Figure.Context(name, "apply per resource", r.ApplyMsPerResource, "ms",
+                $"{r.ApplyCpuMsPerResource:0.00} ms of processor time; load average {r.LoadAverage}");
+            yield return r.Operators == 1_000 && r.Complete
+                ? Figure.AtMost(name, "no-change plan, median", r.PlanMedianSeconds, "s", 1,
+                    $"configurator alone {r.ConfigureSeconds:0.000} s")
+                : Figure.Context(name, "no-change plan, median", r.PlanMedianSeconds, "s",
+                    $"configurator alone {r.ConfigureSeconds:0.000} s");
+            yield return Figure.Context(name, "plan per resource", r.PlanMsPerResource, "ms",
+                $"{r.PlanCpuMsPerResource:0.000} ms of processor time");
+            yield return Figure.Context(name, "store writes per resource", r.WritesPerResource, "",
+                $"{r.SavesPerResource:0.00} SaveChanges per resource; a plan writes {r.PlanCounts.Writes}");
+            yield return r.Operators == 1_000
+                ? Figure.AtMost(name, "peak memory", r.PeakMemoryMiB, "MiB", 300)
+                : Figure.Context(name, "peak memory", r.PeakMemoryMiB, "MiB");
+        }
+
+        if (results.Count < 2)
+        {
+            yield break;
+        }
+
+        var small = results.MinBy(r => r.Operators)!;
+        var large = results.MaxBy(r => r.Operators)!;
+        var growth = $"{small.Operators:N0} to {large.Operators:N0} operators";
+        var note = large.Complete ? null : $"the {large.Operators:N0} size over the {large.Applied:N0} applied";
+        yield return Figure.AtMost("fleet growth", $"apply per resource, {growth}",
+            large.ApplyMsPerResource / small.ApplyMsPerResource, "x", 1.2, note);
+        yield return Figure.AtMost("fleet growth", $"plan per resource, {growth}",
+            large.PlanMsPerResource / small.PlanMsPerResource, "x", 1.2, note);
+        yield return Figure.Context("fleet growth", $"apply processor time per resource, {growth}",
+            large.ApplyCpuMsPerResource / small.ApplyCpuMsPerResource, "x", note);
+        yield return Figure.Context("fleet growth", $"plan processor time per resource, {growth}",
+            large.PlanCpuMsPerResource / small.PlanCpuMsPerResource, "x", note);
+        yield return Figure.AtMost("fleet growth", $"writes per resource, {growth}",
+            large.WritesPerResource / small.WritesPerResource, "x", 1.2, note);
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds and runs Fediversity's benchmarks, prints each figure beside its target and writes them to
+# bench/results/latest.json. Options go to fedi-bench, for example:
+#   bash bench/run.sh --only critical-path --repetitions 10
+#   bash bench/run.sh --only fleet --sizes 100,1000 --budget-seconds 600
+# See "Benchmarks" in README.md for every option.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+dotnet build bench/Fediversity.Bench/Fediversity.Bench.csproj -c Release --nologo -v quiet
+exec dotnet bench/Fediversity.Bench/bin/Release/net10.0/fedi-bench.dll --out bench/results/latest.json "$@"

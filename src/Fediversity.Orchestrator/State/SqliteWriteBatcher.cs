@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fediversity.Orchestrator.State;
+
+/// <summary>
+/// Commits this process's SQLite writes in turn, several at once when several are waiting. SQLite takes
+/// one writer at a time and every durable commit waits for the disk (milliseconds); steps of a large apply
+/// end together, so the writes waiting at one moment are committed in one transaction and share that wait,
+/// much as PostgreSQL shares one flush among concurrent commits. A write is acknowledged only after its
+/// transaction committed; when a shared transaction fails, each of its writes is tried again on its own, so
+/// that one bad write fails alone. Waiting writers hold no thread.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001",
+    Justification = "The semaphore never hands out its wait handle, so it holds nothing to release; " +
+        "it lives as long as the store.")]
+internal sealed class SqliteWriteBatcher(string connectionString, TimeSpan busyTimeout)
+{
+    private const int MostWritesPerCommit = 128;
+
+    private readonly ConcurrentQueue<PendingWrite> queue = new();
+    private readonly SemaphoreSlim turn = new(1, 1);
+
+    public async Task<T> WriteAsync<T>(Func<StateDbContext, Task<T>> write, CancellationToken cancellationToken)
+    {
+        var pending = new PendingWrite(async db => await write(db), cancellationToken);
+        queue.Enqueue(pending);
+
+        while (!pending.Done.IsCompleted)
+        {
+            await turn.WaitAsync(CancellationToken.None);
+            try
+            {
+                if (!pending.Done.IsCompleted)
+                {
+                    await CommitWaitingAsync();
+                }
+            }
+            finally
+            {
+                turn.Release();
+            }
+        }
+
+        return (T)(await pending.Done)!;
+    }
+
+    private async Task CommitWaitingAsync()
+    {
+        var batch = new List<PendingWrite>();
+        while (batch.Count < MostWritesPerCommit && queue.TryDequeue(out var next))
+        {
+            batch.Add(next);
+        }
+
+        try
+        {
+            var results = await CommitAsync(batch);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Succeed(results[i]);
+            }
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            foreach (var pending in batch)
+            {
+                await CommitAloneAsync(pending);
+            }
+        }
+        catch (Exception error)
+        {
+            batch[0].Fail(error);
+        }
+    }
+
+    private async Task CommitAloneAsync(PendingWrite pending)
+    {
+        try
+        {
+            pending.Succeed((await CommitAsync([pending]))[0]);
+        }
+        catch (Exception error)
+        {
+            pending.Fail(error);
+        }
+    }
+
+    private async Task<object?[]> CommitAsync(IReadOnlyList<PendingWrite> batch)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds};";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync();
+        var options = new DbContextOptionsBuilder<SqliteStateDbContext>().UseSqlite(connection).Options;
+        var results = new object?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].CancellationToken.ThrowIfCancellationRequested();
+            await using var db = new SqliteStateDbContext(options);
+            await db.Database.UseTransactionAsync(transaction);
+            results[i] = await batch[i].Write(db);
+        }
+
+        await transaction.CommitAsync();
+        return results;
+    }
+
+    private sealed class PendingWrite(Func<StateDbContext, Task<object?>> write, CancellationToken cancellationToken)
+    {
+        private readonly TaskCompletionSource<object?> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Func<StateDbContext, Task<object?>> Write { get; } = write;
+
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        public Task<object?> Done => done.Task;
+
+        public void Succeed(object? result) => done.TrySetResult(result);
+
+        public void Fail(Exception error) => done.TrySetException(error);
+    }
+}
