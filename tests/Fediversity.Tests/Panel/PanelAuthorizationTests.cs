@@ -3,13 +3,17 @@ using Fediversity.Panel.Data;
 using Fediversity.Panel.Hosting;
 using Fediversity.Resources.Kinds;
 using Fediversity.Resources.Values;
+using Fediversity.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fediversity.Tests.Panel;
 
-/// <summary>Nobody reads or changes another operator's things, every form wants its token, secrets stay hidden.</summary>
-public sealed class PanelAuthorizationTests : IAsyncLifetime
+/// <summary>
+/// Nobody reads or changes another operator's things, every form wants its token, secrets stay hidden: on each
+/// database the panel keeps its data in (one subclass per database).
+/// </summary>
+public abstract class PanelAuthorizationTests(StoreKind database) : IAsyncLifetime
 {
     private PanelHost host = null!;
     private PanelClient alice = null!;
@@ -18,7 +22,7 @@ public sealed class PanelAuthorizationTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        host = await PanelHost.StartAsync();
+        host = await PanelHost.StartAsync(database: database);
         alice = new PanelClient(host.BaseAddress);
         bob = new PanelClient(host.BaseAddress);
         await alice.SignUpAsync("Alice Collective", "alice@example.org");
@@ -136,5 +140,6 @@ public sealed class PanelAuthorizationTests : IAsyncLifetime
         alice.Dispose();
         bob.Dispose();
         await host.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
