@@ -29,7 +29,7 @@ public static class Program
         }
         catch (PanelDatabaseException e)
         {
-            await Console.Error.WriteLineAsync("Panel:Database: " + e.Message);
+            await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
         catch (CliException e)

@@ -64,16 +64,28 @@ internal static class PanelDatabase
         {
             var file = Path.Combine(options.ResolvedDataDirectory, "panel.db");
             await using var initLock = await PanelFileLock.AcquireAsync(file + ".init", cancellationToken);
+            await PanelSchema.MigrateAsync(db, $"the SQLite file {file} (Panel:DataDirectory)", cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            await PanelSchema.MigrateAsync(db, file, cancellationToken);
         }
     }
 
     private static async Task MigratePostgresAsync(
         PanelDbContext db, string connectionString, CancellationToken cancellationToken)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var description = $"the PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new PanelDatabaseException(
+                $"Panel:Database is not a valid PostgreSQL connection string ({e.Message}); write it as " +
+                "'Host=HOST;Port=5432;Database=NAME;Username=USER;Password=...'.", e);
+        }
+
+        var description =
+            $"the PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port} (Panel:Database)";
         try
         {
             await CreatePostgresDatabaseAsync(db, description, cancellationToken);

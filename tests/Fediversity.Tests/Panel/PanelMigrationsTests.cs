@@ -108,6 +108,16 @@ public sealed class PanelMigrationsTests
         Assert.Equal(1, await db.Operators.CountAsync(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task Start_WithAnInvalidDatabaseConnectionString_IsRefusedNamingTheSetting()
+    {
+        var refused = await Assert.ThrowsAsync<PanelDatabaseException>(() =>
+            PanelHost.StartAsync(settings: ["--Panel:Database=Hostname=127.0.0.1;Colour=blue"]));
+
+        Assert.StartsWith("Panel:Database is not a valid PostgreSQL connection string", refused.Message,
+            StringComparison.Ordinal);
+    }
+
     private static SqlitePanelDbContext Sqlite(string connection) =>
         new(new DbContextOptionsBuilder<SqlitePanelDbContext>().UseSqlite(connection).Options);
 
