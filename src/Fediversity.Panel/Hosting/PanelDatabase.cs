@@ -30,7 +30,9 @@ internal static class PanelDatabase
         }
     }
 
-    /// <summary>The job store lives beside the panel's tables (its own file on SQLite, to keep writers apart).</summary>
+    /// <summary>
+    /// The job store lives beside the panel's tables (its own file on SQLite, to keep writers apart).
+    /// </summary>
     public static void ConfigureJobStore(IPersistentStoreBuilder store, PanelOptions options)
     {
         if (options.UsesPostgres)

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace Fediversity.Panel.Hosting;
 
-/// <summary>Makes the panel's data context of the configured database, so that it finds that database's migrations.</summary>
+/// <summary>
+/// Makes the panel's data context of the configured database, so that it finds that database's migrations.
+/// </summary>
 internal sealed class PanelDbContextFactory(DbContextOptions<PanelDbContext> options, IOptions<PanelOptions> panel)
     : IDbContextFactory<PanelDbContext>
 {

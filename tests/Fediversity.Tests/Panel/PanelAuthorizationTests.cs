@@ -54,10 +54,12 @@ public abstract class PanelAuthorizationTests(StoreKind database) : IAsyncLifeti
     [Fact]
     public async Task RevealCredentials_OfAnotherOperator_IsNotFoundEvenWithAValidToken()
     {
-        using var response = await alice.PostFormAsync("/Configuration", $"/Deployments/{bobsDeployment}/Credentials", []);
+        using var response = await alice.PostFormAsync(
+            "/Configuration", $"/Deployments/{bobsDeployment}/Credentials", []);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain(await BobsPasswordAsync(), await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(await BobsPasswordAsync(), page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +77,8 @@ public abstract class PanelAuthorizationTests(StoreKind database) : IAsyncLifeti
 
         var page = await bob.GetTextAsync($"/Deployments/{bobsDeployment}");
         var history = await bob.GetTextAsync("/Deployments");
-        using var revealed = await bob.PostFormAsync($"/Deployments/{bobsDeployment}", $"/Deployments/{bobsDeployment}/Credentials", []);
+        using var revealed = await bob.PostFormAsync(
+            $"/Deployments/{bobsDeployment}", $"/Deployments/{bobsDeployment}/Credentials", []);
         var reveal = await revealed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(password, page, StringComparison.Ordinal);
@@ -115,7 +118,10 @@ public abstract class PanelAuthorizationTests(StoreKind database) : IAsyncLifeti
 
         var stream = await bob.SendTextAsync(request);
 
-        var sent = stream.Split('\n').Where(l => l.StartsWith("id: ", StringComparison.Ordinal)).Select(l => long.Parse(l[4..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var sent = stream.Split('\n')
+            .Where(l => l.StartsWith("id: ", StringComparison.Ordinal))
+            .Select(l => long.Parse(l[4..], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
         Assert.Equal(ids[^2..], sent);
         Assert.Contains("event: end\ndata: succeeded", stream, StringComparison.Ordinal);
     }
@@ -124,7 +130,11 @@ public abstract class PanelAuthorizationTests(StoreKind database) : IAsyncLifeti
     {
         var factory = host.App.Services.GetRequiredService<IDbContextFactory<PanelDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        return await db.DeploymentEvents.Where(e => e.DeploymentId == deployment).OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
+        return await db.DeploymentEvents
+            .Where(e => e.DeploymentId == deployment)
+            .OrderBy(e => e.Id)
+            .Select(e => e.Id)
+            .ToListAsync();
     }
 
     private async Task<string> BobsPasswordAsync()
