@@ -2,6 +2,8 @@ using Fediversity.Panel.Data;
 using Fediversity.Panel.Hosting;
 using Fediversity.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Fediversity.Tests.Panel;
@@ -106,6 +108,27 @@ public sealed class PanelMigrationsTests
         using var client = new PanelClient(second.BaseAddress);
         await client.SignUpAsync("Harbour Radio", "desk@harbour.example");
         Assert.Equal(1, await db.Operators.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Initialize_ManyAtOnceOnAnEmptySqliteFolder_AllSucceedWithTheSchemaComplete()
+    {
+        using var data = new TempDirectory();
+        var options = new PanelOptions { DataDirectory = data.Path };
+        var services = new ServiceCollection()
+            .AddSingleton(Options.Create(options))
+            .AddDbContextFactory<PanelDbContext, PanelDbContextFactory>(db => PanelDatabase.Configure(db, options))
+            .BuildServiceProvider();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            PanelDatabase.InitializeAsync(services, TestContext.Current.CancellationToken))));
+
+        await using var db = Sqlite("Data Source=" + Path.Combine(data.Path, "panel.db"));
+        var applied = await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(db.Database.GetMigrations(), applied);
+        Assert.Equal(0, await db.Operators.CountAsync(TestContext.Current.CancellationToken));
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     [Fact]
