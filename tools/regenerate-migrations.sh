@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Regenerates the state store's initial migrations, for SQLite and for PostgreSQL, from the model in
-# src/Fediversity.Orchestrator/State. Run it after changing the entities or StateDbContext, as long as no
-# release has shipped: it replaces the migrations instead of adding to them. (After a release, add a new
-# migration per database instead: dotnet ef migrations add NAME --context ... --output-dir ...)
+# Regenerates the initial migrations, for SQLite and for PostgreSQL, of the orchestrator's state store (from the
+# model in src/Fediversity.Orchestrator/State) and of the panel's own data (src/Fediversity.Panel/Data). Run it
+# after changing the entities or a DbContext, as long as no release has shipped: it replaces the migrations
+# instead of adding to them. (After a release, add a new migration per database instead:
+# dotnet ef migrations add NAME --project ... --context ... --output-dir ...)
+# With arguments, regenerates only the named parts: state, panel.
 # The dotnet-ef tool is installed on first use into DOTNET_EF_TOOL_PATH (default ~/.cache/fediversity/dotnet-ef).
 set -euo pipefail
 
@@ -16,17 +18,30 @@ if ! "$tool_path/dotnet-ef" --version 2>/dev/null | grep -qx "$ef_version"; then
         || dotnet tool update --tool-path "$tool_path" dotnet-ef --version "$ef_version" >/dev/null
 fi
 
-project=src/Fediversity.Orchestrator
-migrations="$project/State/Migrations"
-# The old migrations go before the build, so that the new ones are made from the model alone.
-rm -rf "${migrations:?}/Sqlite" "${migrations:?}/Postgres"
-dotnet build "$project" -c Debug --nologo -v quiet -clp:NoSummary
+# regenerate PROJECT FOLDER CONTEXT_SUFFIX: remakes PROJECT/FOLDER/Migrations/{Sqlite,Postgres}.
+regenerate() {
+    local project="$1" folder="$2" suffix="$3"
+    local migrations="$project/$folder/Migrations"
+    # The old migrations go before the build, so that the new ones are made from the model alone.
+    rm -rf "${migrations:?}/Sqlite" "${migrations:?}/Postgres"
+    dotnet build "$project" -c Debug --nologo -v quiet -clp:NoSummary
 
-for database in Sqlite Postgres; do
-    "$tool_path/dotnet-ef" migrations add Initial \
-        --project "$project" --startup-project "$project" --no-build --configuration Debug \
-        --context "${database}StateDbContext" \
-        --output-dir "State/Migrations/$database"
+    for database in Sqlite Postgres; do
+        "$tool_path/dotnet-ef" migrations add Initial \
+            --project "$project" --startup-project "$project" --no-build --configuration Debug \
+            --context "${database}${suffix}" \
+            --output-dir "$folder/Migrations/$database"
+    done
+    echo "Regenerated $migrations/Sqlite and $migrations/Postgres."
+}
+
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(state panel)
+for part in "${parts[@]}"; do
+    case "$part" in
+        state) regenerate src/Fediversity.Orchestrator State StateDbContext ;;
+        panel) regenerate src/Fediversity.Panel Data PanelDbContext ;;
+        *) echo "Unknown part '$part'; name state, panel or nothing (both)." >&2; exit 2 ;;
+    esac
 done
-
-echo "Regenerated $migrations/Sqlite and $migrations/Postgres; build and run the state store tests."
+echo "Build and run the migrations tests: dotnet test tests/Fediversity.Tests --filter FullyQualifiedName~Migrations"

@@ -27,6 +27,11 @@ public static class Program
             await app.RunAsync();
             return 0;
         }
+        catch (PanelDatabaseException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
         catch (CliException e)
         {
             await Console.Error.WriteLineAsync("Panel:Environment: " + e.Message);

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fediversity.Panel.Data;
 
-/// <summary>The panel's own data: users, operators, configuration versions, deployments and their events.</summary>
-internal sealed class PanelDbContext(DbContextOptions<PanelDbContext> options)
+/// <summary>
+/// The panel's own data: users, operators, configuration versions, deployments and their events. Each database
+/// has its own subclass, which owns that database's migrations.
+/// </summary>
+internal abstract class PanelDbContext(DbContextOptions options)
     : IdentityDbContext<PanelUser>(options), IDataProtectionKeyContext
 {
     public DbSet<OperatorAccount> Operators => Set<OperatorAccount>();

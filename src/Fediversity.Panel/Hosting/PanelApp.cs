@@ -32,7 +32,8 @@ internal static class PanelApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(await PanelOrchestrator.OpenAsync(options, cancellationToken));
 
-        builder.Services.AddDbContextFactory<PanelDbContext>(db => PanelDatabase.Configure(db, options));
+        builder.Services.AddDbContextFactory<PanelDbContext, PanelDbContextFactory>(
+            db => PanelDatabase.Configure(db, options));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PanelDbContext>>().CreateDbContext());
         builder.Services.AddDataProtection()
             .SetApplicationName("fediversity-panel")

@@ -2,16 +2,19 @@ using System.Net;
 using System.Text.Json;
 using Fediversity.Panel.Data;
 using Fediversity.Tests.Cli;
+using Fediversity.Tests.TestSupport;
 
 namespace Fediversity.Tests.Panel;
 
 /// <summary>What a deployment from the panel does: the same as the command line, and no data lost unasked.</summary>
 public sealed class PanelDeploymentTests
 {
-    [Fact]
-    public async Task Deploy_FromThePanel_LeavesNothingForTheCommandLineToDo()
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task Deploy_FromThePanel_LeavesNothingForTheCommandLineToDo(StoreKind database)
     {
-        await using var host = await PanelHost.StartAsync();
+        await using var host = await PanelHost.StartAsync(database: database);
         using var client = new PanelClient(host.BaseAddress);
         await client.SignUpAsync("Acme Community", "acme@example.org");
         using (await client.SaveConfigurationAsync("acme.example"))

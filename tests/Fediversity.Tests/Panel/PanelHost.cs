@@ -1,6 +1,7 @@
 using Fediversity.Panel.Hosting;
 using Fediversity.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
+using Npgsql;
 
 namespace Fediversity.Tests.Panel;
 
@@ -12,12 +13,14 @@ internal sealed class PanelHost : IAsyncDisposable
 {
     private readonly TempDirectory data;
     private readonly bool ownsData;
+    private readonly string? postgresDatabase;
 
-    private PanelHost(WebApplication app, TempDirectory data, bool ownsData)
+    private PanelHost(WebApplication app, TempDirectory data, bool ownsData, string? postgresDatabase)
     {
         App = app;
         this.data = data;
         this.ownsData = ownsData;
+        this.postgresDatabase = postgresDatabase;
         BaseAddress = new Uri(app.Urls.First());
     }
 
@@ -33,9 +36,20 @@ internal sealed class PanelHost : IAsyncDisposable
     /// <summary>The hosting environment file the panel runs with.</summary>
     public string EnvironmentFile => Path.Combine(data.Path, "environment.json");
 
+    /// <summary>Starts a panel; on <see cref="StoreKind.Postgres"/>, its tables go to a new database of its own on
+    /// the tests' PostgreSQL server, which the panel makes and the dispose drops.</summary>
     public static async Task<PanelHost> StartAsync(
-        int cloneMs = 0, int startMs = 0, int switchMs = 0, TempDirectory? reuse = null, string[]? settings = null)
+        int cloneMs = 0, int startMs = 0, int switchMs = 0, TempDirectory? reuse = null, string[]? settings = null,
+        StoreKind database = StoreKind.Sqlite)
     {
+        string? postgresDatabase = null;
+        if (database == StoreKind.Postgres)
+        {
+            var server = await PostgresServer.GetAsync();
+            postgresDatabase = "fedi_panel_" + Guid.NewGuid().ToString("N");
+            settings = [.. settings ?? [], "--Panel:Database=" + server.ConnectionTo(postgresDatabase)];
+        }
+
         var data = reuse ?? new TempDirectory();
         var environment = Path.Combine(data.Path, "environment.json");
         await File.WriteAllTextAsync(environment, $$"""
@@ -58,7 +72,7 @@ internal sealed class PanelHost : IAsyncDisposable
             .. settings ?? [],
         ], CancellationToken.None);
         await app.StartAsync();
-        return new PanelHost(app, data, reuse is null);
+        return new PanelHost(app, data, reuse is null, postgresDatabase);
     }
 
     /// <summary>Stops this panel and starts another on the same data folder, as a restart does.</summary>
@@ -85,6 +99,16 @@ internal sealed class PanelHost : IAsyncDisposable
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             data.Dispose();
+        }
+
+        if (postgresDatabase is not null)
+        {
+            var server = await PostgresServer.GetAsync();
+            await using var connection = new NpgsqlConnection(server.AdminConnection);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand(
+                $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
         }
     }
 }

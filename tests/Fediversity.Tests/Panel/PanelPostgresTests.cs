@@ -9,12 +9,12 @@ public sealed class PanelPostgresTests
     [Fact]
     public async Task Deploy_QueuedOnAPanelWithoutWorkers_IsRunByAnotherPanelOfTheCluster()
     {
-        await using var server = await PostgresServer.StartAsync();
-        await server.CreateDatabaseAsync("panel");
+        var server = await PostgresServer.GetAsync();
+        var database = await server.DatabaseForAsync(typeof(PanelPostgresTests));
         using var shared = new TempDirectory();
         string[] common =
         [
-            "--Panel:Database=" + server.ConnectionString("panel"),
+            "--Panel:Database=" + database,
             "--Panel:StateDirectory=" + shared.File("state"),
         ];
 
