@@ -19,6 +19,9 @@ internal sealed class DeployModel(
 
     public int Unchanged { get; private set; }
 
+    /// <summary>The resources the last refresh found changed outside Fediversity; their steps repair them.</summary>
+    public IReadOnlySet<string> Drifted { get; private set; } = new HashSet<string>();
+
     public int VersionNumber { get; private set; }
 
     public string Fingerprint { get; private set; } = "";
@@ -125,6 +128,8 @@ internal sealed class DeployModel(
             return null;
         }
 
+        Drifted = (await orchestrator.Store.DriftAsync(account.Slug, cancellationToken))
+            .Select(d => d.Address).ToHashSet(StringComparer.Ordinal);
         VersionNumber = version.Number;
         Steps = [.. plan.Steps.Where(s => s.Action != StepAction.NoOp)];
         Unchanged = plan.Count(StepAction.NoOp);
