@@ -27,6 +27,9 @@ internal sealed class IndexModel(
 
     public IReadOnlyList<RetainedBucket> Retained { get; private set; } = [];
 
+    /// <summary>"deleting" or "deleted" once the account's deletion was asked for.</summary>
+    public string? DeletionState { get; private set; }
+
     public string EnvironmentName => orchestrator.Environment.Name;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -45,6 +48,7 @@ internal sealed class IndexModel(
         Version = await configurations.LatestAsync(Operator.Id, cancellationToken);
         Latest = await db.Deployments.AsNoTracking().Where(d => d.OperatorId == Operator.Id)
             .OrderByDescending(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        DeletionState = AccountDeletions.State(await AccountDeletions.LastAsync(db, Operator.Id, cancellationToken));
         Drifts = await orchestrator.Store.DriftAsync(Operator.Slug, cancellationToken);
         Retained = RetainedBucket.From(await orchestrator.Store.LoadAsync(Operator.Slug, cancellationToken));
     }
