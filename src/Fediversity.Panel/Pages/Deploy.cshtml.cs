@@ -101,6 +101,12 @@ internal sealed class DeployModel(
                 (d.Status == DeploymentStatus.Queued || d.Status == DeploymentStatus.Running))
             .OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken);
 
+        if (AccountDeletions.State(await AccountDeletions.LastAsync(db, account.Id, cancellationToken)) is { } state)
+        {
+            Problem = $"This account is {state}; nothing can be deployed for it.";
+            return null;
+        }
+
         var version = await configurations.LatestAsync(account.Id, cancellationToken);
         if (version is null)
         {

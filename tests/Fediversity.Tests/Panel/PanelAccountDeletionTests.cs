@@ -53,6 +53,8 @@ public sealed class PanelAccountDeletionTests
         Assert.Equal(0, await EventCountAsync(host, deployment));
         Assert.Contains("This account is <strong>deleted</strong>", await client.GetTextAsync("/"),
             StringComparison.Ordinal);
+        Assert.Contains("This account is deleted; nothing can be deployed", await client.GetTextAsync("/Deploy"),
+            StringComparison.Ordinal);
     }
 
     [Fact]
