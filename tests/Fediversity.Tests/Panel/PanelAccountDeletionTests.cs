@@ -1,4 +1,5 @@
 using System.Net;
+using Fediversity.Orchestrator.Locking;
 using Fediversity.Orchestrator.State;
 using Fediversity.Panel.Data;
 using Fediversity.Panel.Hosting;
@@ -112,6 +113,40 @@ public sealed class PanelAccountDeletionTests
 
         var world = new SandboxWorld(Path.Combine(host.StateDirectory, "sandbox"), SandboxLatency.None, TimeProvider.System);
         Assert.Null(world.Hypervisor.FindByName("juliet-forum-mastodon"));
+    }
+
+    [Fact]
+    public async Task DeleteAccount_ThatFails_ShowsDeletingAndFinishesWhenAskedAgain()
+    {
+        await using var host = await PanelHost.StartAsync();
+        using var client = new PanelClient(host.BaseAddress);
+        await client.SignUpAsync("Lima Circle", "lima@example.org");
+        using (await client.SaveConfigurationAsync("lima.example"))
+        {
+        }
+
+        Assert.Equal(DeploymentStatus.Succeeded, (await PanelWaits.EndedAsync(host, await client.DeployAsync())).Status);
+        var store = host.App.Services.GetRequiredService<PanelOrchestrator>().Store;
+        var lease = await DeploymentLease.AcquireAsync(store, "lima-circle",
+            LeaseHolder.Current() with { Name = "a command line run" }, TimeSpan.FromSeconds(30), CancellationToken.None);
+        long failed;
+        await using (lease)
+        {
+            failed = await DeleteAsync(client, "lima-circle");
+            Assert.Equal(DeploymentStatus.Failed, (await PanelWaits.EndedAsync(host, failed)).Status);
+        }
+
+        Assert.Contains("This account is <strong>deleting</strong>", await client.GetTextAsync("/"),
+            StringComparison.Ordinal);
+        Assert.Contains("Finish deleting", await client.GetTextAsync("/Operators/lima-circle/Delete"),
+            StringComparison.Ordinal);
+
+        var retried = await DeleteAsync(client, "lima-circle");
+        Assert.NotEqual(failed, retried);
+        Assert.Equal(DeploymentStatus.Succeeded, (await PanelWaits.EndedAsync(host, retried)).Status);
+        Assert.DoesNotContain(await store.ListDeploymentsAsync(CancellationToken.None), d => d.Id == "lima-circle");
+        Assert.Contains("This account is <strong>deleted</strong>", await client.GetTextAsync("/"),
+            StringComparison.Ordinal);
     }
 
     private static async Task<long> DeleteAsync(PanelClient client, string slug)
