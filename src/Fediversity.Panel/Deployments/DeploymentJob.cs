@@ -4,14 +4,16 @@ using Fediversity.Orchestrator.Locking;
 using Fediversity.Panel.Configuration;
 using Fediversity.Panel.Data;
 using Fediversity.Panel.Hosting;
+using Fediversity.Panel.Refresh;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace Fediversity.Panel.Deployments;
 
 /// <summary>
-/// Runs one queued deployment with the orchestrator. One job per operator, never run twice at once; a run
-/// cut off by a stop or a crash is fired again by the job store and resumes where the state says it was.
+/// Runs one queued deployment, account deletion or periodic refresh of an operator with the orchestrator. One
+/// job per operator, never run twice at once; a run cut off by a stop or a crash is fired again by the job
+/// store and resumes where the state says it was.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed partial class DeploymentJob(
@@ -23,6 +25,13 @@ internal sealed partial class DeploymentJob(
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
+        if (context.MergedJobDataMap.ContainsKey(DeploymentQueue.RefreshSlugKey))
+        {
+            var slug = context.MergedJobDataMap.GetString(DeploymentQueue.RefreshSlugKey)!;
+            await OperatorRefresh.RunAsync(orchestrator, logger, slug, cancellationToken);
+            return;
+        }
+
         var id = context.MergedJobDataMap.GetLong(DeploymentQueue.DeploymentIdKey);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
