@@ -55,7 +55,8 @@ internal sealed class DeploymentQueue(ISchedulerFactory schedulers)
         await scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
     }
 
-    private static async Task<IJobDetail> StoreJobAsync(IScheduler scheduler, string slug, CancellationToken cancellationToken)
+    private static async Task<IJobDetail> StoreJobAsync(
+        IScheduler scheduler, string slug, CancellationToken cancellationToken)
     {
         var job = JobBuilder.Create<DeploymentJob>()
             .WithIdentity(JobFor(slug))

@@ -7,7 +7,8 @@ namespace Fediversity.Panel.Operators;
 internal static class AccountDeletions
 {
     /// <summary>The record of the latest deletion asked for, or null when none was.</summary>
-    public static async Task<DeploymentRecord?> LastAsync(PanelDbContext db, long operatorId, CancellationToken cancellationToken)
+    public static async Task<DeploymentRecord?> LastAsync(
+        PanelDbContext db, long operatorId, CancellationToken cancellationToken)
     {
         var ids = db.OperatorDeletions.Where(x => x.OperatorId == operatorId).Select(x => x.DeploymentId);
         return await db.Deployments.AsNoTracking().Where(d => ids.Contains(d.Id))

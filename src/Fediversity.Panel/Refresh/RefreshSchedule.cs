@@ -8,7 +8,8 @@ internal static class RefreshSchedule
 {
     public static readonly TriggerKey TriggerKey = new("refresh-fleet-every", "refresh");
 
-    public static async Task ApplyAsync(IServiceProvider services, PanelOptions options, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(
+        IServiceProvider services, PanelOptions options, CancellationToken cancellationToken)
     {
         if (options.RefreshMinutes < 0 || double.IsNaN(options.RefreshMinutes))
         {

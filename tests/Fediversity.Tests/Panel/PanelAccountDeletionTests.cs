@@ -38,7 +38,7 @@ public sealed class PanelAccountDeletionTests
             Assert.Contains("Confirmation: type the short name india-union", page, StringComparison.Ordinal);
         }
 
-        var world = new SandboxWorld(Path.Combine(host.StateDirectory, "sandbox"), SandboxLatency.None, TimeProvider.System);
+        var world = World(host);
         Assert.NotNull(world.Hypervisor.FindByName("india-union-mastodon"));
 
         var deletion = await DeleteAsync(client, "india-union");
@@ -105,13 +105,14 @@ public sealed class PanelAccountDeletionTests
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(await staff.GetTextAsync("/Operators/juliet-forum/Delete")).Contains(">deleted<", StringComparison.Ordinal))
+        while (!(await staff.GetTextAsync("/Operators/juliet-forum/Delete"))
+            .Contains(">deleted<", StringComparison.Ordinal))
         {
             Assert.True(DateTime.UtcNow < deadline, "The deletion asked for by staff did not finish.");
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }
 
-        var world = new SandboxWorld(Path.Combine(host.StateDirectory, "sandbox"), SandboxLatency.None, TimeProvider.System);
+        var world = World(host);
         Assert.Null(world.Hypervisor.FindByName("juliet-forum-mastodon"));
     }
 
@@ -125,10 +126,12 @@ public sealed class PanelAccountDeletionTests
         {
         }
 
-        Assert.Equal(DeploymentStatus.Succeeded, (await PanelWaits.EndedAsync(host, await client.DeployAsync())).Status);
+        var deployed = await PanelWaits.EndedAsync(host, await client.DeployAsync());
+        Assert.Equal(DeploymentStatus.Succeeded, deployed.Status);
         var store = host.App.Services.GetRequiredService<PanelOrchestrator>().Store;
         var lease = await DeploymentLease.AcquireAsync(store, "lima-circle",
-            LeaseHolder.Current() with { Name = "a command line run" }, TimeSpan.FromSeconds(30), CancellationToken.None);
+            LeaseHolder.Current() with { Name = "a command line run" }, TimeSpan.FromSeconds(30),
+            CancellationToken.None);
         long failed;
         await using (lease)
         {
@@ -164,4 +167,7 @@ public sealed class PanelAccountDeletionTests
         await using var db = await factory.CreateDbContextAsync();
         return await db.DeploymentEvents.CountAsync(e => e.DeploymentId == deployment);
     }
+
+    private static SandboxWorld World(PanelHost host) =>
+        new(Path.Combine(host.StateDirectory, "sandbox"), SandboxLatency.None, TimeProvider.System);
 }

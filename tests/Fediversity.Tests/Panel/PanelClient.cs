@@ -66,7 +66,9 @@ internal sealed partial class PanelClient : IDisposable
         using var response = await PostAsync("/Deploy",
         [
             new("Fingerprint", fingerprint), new("__RequestVerificationToken", Token(page)),
-            .. confirmDataLoss ? [new KeyValuePair<string, string>("ConfirmDataLoss", "true")] : Array.Empty<KeyValuePair<string, string>>(),
+            .. confirmDataLoss
+                ? [new KeyValuePair<string, string>("ConfirmDataLoss", "true")]
+                : Array.Empty<KeyValuePair<string, string>>(),
         ]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         return long.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);

@@ -25,8 +25,9 @@ public sealed class PanelDriftTests
         {
         }
 
-        Assert.Equal(DeploymentStatus.Succeeded, (await PanelWaits.EndedAsync(host, await client.DeployAsync())).Status);
-        var world = new SandboxWorld(Path.Combine(host.StateDirectory, "sandbox"), SandboxLatency.None, TimeProvider.System);
+        var deployed = await PanelWaits.EndedAsync(host, await client.DeployAsync());
+        Assert.Equal(DeploymentStatus.Succeeded, deployed.Status);
+        var world = World(host);
         var mastodon = world.Hypervisor.FindByName("golf-society-mastodon")!;
         world.Hypervisor.Configure(mastodon.VmId, 1, mastodon.MemoryMiB, mastodon.DiskGiB);
         world.Hypervisor.Destroy(world.Hypervisor.FindByName("golf-society-pixelfed")!.VmId);
@@ -40,7 +41,8 @@ public sealed class PanelDriftTests
         var plan = await client.GetTextAsync("/Deploy");
         Assert.Equal(3, plan.Split("Repairs a change made outside Fediversity").Length - 1);
 
-        Assert.Equal(DeploymentStatus.Succeeded, (await PanelWaits.EndedAsync(host, await client.DeployAsync())).Status);
+        var repairedRun = await PanelWaits.EndedAsync(host, await client.DeployAsync());
+        Assert.Equal(DeploymentStatus.Succeeded, repairedRun.Status);
         Assert.Equal(2, world.Hypervisor.FindByName("golf-society-mastodon")!.Cores);
         Assert.NotNull(world.Hypervisor.FindByName("golf-society-pixelfed"));
         var repaired = await client.GetTextAsync("/");
@@ -57,8 +59,9 @@ public sealed class PanelDriftTests
         {
         }
 
-        Assert.Equal(DeploymentStatus.Succeeded, (await PanelWaits.EndedAsync(host, await client.DeployAsync())).Status);
-        var world = new SandboxWorld(Path.Combine(host.StateDirectory, "sandbox"), SandboxLatency.None, TimeProvider.System);
+        var deployed = await PanelWaits.EndedAsync(host, await client.DeployAsync());
+        Assert.Equal(DeploymentStatus.Succeeded, deployed.Status);
+        var world = World(host);
         var bucket = world.ObjectStore.FindBucket("hotel-guild-pixelfed-media")!;
         world.ObjectStore.PutObject(bucket.Id, "photo.jpg", new byte[1234]);
         Assert.DoesNotContain("id=\"retained-data\"", await client.GetTextAsync("/"), StringComparison.Ordinal);
@@ -120,4 +123,7 @@ public sealed class PanelDriftTests
             await Task.Delay(200);
         }
     }
+
+    private static SandboxWorld World(PanelHost host) =>
+        new(Path.Combine(host.StateDirectory, "sandbox"), SandboxLatency.None, TimeProvider.System);
 }

@@ -62,9 +62,9 @@ internal sealed class DeleteModel(
         });
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(Target, record, cancellationToken);
-        return Redirect(User.IsInRole(PanelApp.StaffRole) && (await access.CurrentAsync(User, cancellationToken))?.Id != Target.Id
-            ? $"/Operators/{Target.Slug}/Delete"
-            : $"/Deployments/{record.Id}");
+        // Staff cannot open another operator's deployment pages; the delete page shows them how it goes.
+        var own = (await access.CurrentAsync(User, cancellationToken))?.Id == Target.Id;
+        return Redirect(own ? $"/Deployments/{record.Id}" : $"/Operators/{Target.Slug}/Delete");
     }
 
     private async Task<bool> FindAsync(string slug, CancellationToken cancellationToken)
