@@ -83,6 +83,49 @@ public sealed class PanelDriftTests
     }
 
     [Fact]
+    public async Task PeriodicRefresh_DuringADeployment_WaitsForItToEnd()
+    {
+        await using var host = await PanelHost.StartAsync(cloneMs: 1500, startMs: 200, switchMs: 200);
+        using var client = new PanelClient(host.BaseAddress);
+        await client.SignUpAsync("Mike Chapter", "mike@example.org");
+        using (await client.SaveConfigurationAsync("mike.example"))
+        {
+        }
+
+        var id = await client.DeployAsync();
+        var store = host.App.Services.GetRequiredService<Fediversity.Panel.Hosting.PanelOrchestrator>().Store;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await store.ListDeploymentsAsync(CancellationToken.None)).Any(d => d.Id == "mike-chapter"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The deployment never reached the state store.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        var scheduler = await host.App.Services.GetRequiredService<ISchedulerFactory>()
+            .GetScheduler(TestContext.Current.CancellationToken);
+        await scheduler.TriggerJob(RefreshJob.Key, TestContext.Current.CancellationToken);
+        var refresh = new TriggerKey("refresh-mike-chapter", "deployments");
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await scheduler.GetTrigger(refresh, TestContext.Current.CancellationToken) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The periodic refresh queued nothing for the operator.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Equal(DeploymentStatus.Running, (await PanelWaits.DeploymentAsync(host, id)).Status);
+        Assert.NotNull(await scheduler.GetTrigger(refresh, TestContext.Current.CancellationToken));
+
+        Assert.Equal(DeploymentStatus.Succeeded, (await PanelWaits.EndedAsync(host, id)).Status);
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await scheduler.GetTrigger(refresh, TestContext.Current.CancellationToken) is not null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The refresh did not run after the deployment ended.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task RefreshMinutes_Zero_StoresNoPeriodicRefresh()
     {
         await using var off = await PanelHost.StartAsync(settings: ["--Panel:RefreshMinutes=0"]);
