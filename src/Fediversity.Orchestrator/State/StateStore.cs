@@ -378,14 +378,21 @@ public sealed class StateStore
         }, cancellationToken);
     }
 
-    /// <summary>Replaces the drift recorded for a deployment with what a refresh just found.</summary>
+    /// <summary>
+    /// Records the drift a refresh just found. Drift found by an earlier refresh on other resources stays until a
+    /// step touches them: that refresh recorded them as it found them, so a later one cannot see the difference
+    /// again, and a periodic refresh must not hide what the next apply still repairs.
+    /// </summary>
     public async Task ReplaceDriftAsync(
         string deployment, IEnumerable<Refresh.Drift> drifts, CancellationToken cancellationToken)
     {
+        var found = drifts.ToList();
+        var addresses = found.Select(d => d.Address).ToList();
         await WriteAsync(async db =>
         {
-            await db.Drift.Where(d => d.Deployment == deployment).ExecuteDeleteAsync(cancellationToken);
-            db.Drift.AddRange(drifts.Select(d => new DriftRow
+            await db.Drift.Where(d => d.Deployment == deployment && addresses.Contains(d.Address))
+                .ExecuteDeleteAsync(cancellationToken);
+            db.Drift.AddRange(found.Select(d => new DriftRow
             {
                 Deployment = deployment, Address = d.Address, Kind = d.Kind, Gone = d.Gone,
                 ChangesJson = JsonSerializer.Serialize(d.Changes), DetectedAtMs = Now,

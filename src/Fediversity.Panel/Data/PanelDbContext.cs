@@ -19,6 +19,8 @@ internal abstract class PanelDbContext(DbContextOptions options)
 
     public DbSet<DeploymentEventRow> DeploymentEvents => Set<DeploymentEventRow>();
 
+    public DbSet<OperatorDeletion> OperatorDeletions => Set<OperatorDeletion>();
+
     /// <summary>The keys cookies and protected documents are sealed with, shared by every panel process.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -42,6 +44,12 @@ internal abstract class PanelDbContext(DbContextOptions options)
             e.ToTable("panel_deployments");
             e.Property(d => d.Status).HasConversion<string>();
             e.HasIndex(d => d.OperatorId);
+        });
+        builder.Entity<OperatorDeletion>(e =>
+        {
+            e.ToTable("panel_operator_deletions");
+            e.HasIndex(x => x.OperatorId);
+            e.HasIndex(x => x.DeploymentId).IsUnique();
         });
         builder.Entity<DeploymentEventRow>(e =>
         {

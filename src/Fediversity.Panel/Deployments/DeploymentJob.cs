@@ -1,16 +1,19 @@
+using Fediversity.Configurator;
 using Fediversity.Orchestrator.Deployments;
 using Fediversity.Orchestrator.Locking;
 using Fediversity.Panel.Configuration;
 using Fediversity.Panel.Data;
 using Fediversity.Panel.Hosting;
+using Fediversity.Panel.Refresh;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace Fediversity.Panel.Deployments;
 
 /// <summary>
-/// Runs one queued deployment with the orchestrator. One job per operator, never run twice at once; a run
-/// cut off by a stop or a crash is fired again by the job store and resumes where the state says it was.
+/// Runs one queued deployment, account deletion or periodic refresh of an operator with the orchestrator. One
+/// job per operator, never run twice at once; a run cut off by a stop or a crash is fired again by the job
+/// store and resumes where the state says it was.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed partial class DeploymentJob(
@@ -22,6 +25,13 @@ internal sealed partial class DeploymentJob(
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
+        if (context.MergedJobDataMap.ContainsKey(DeploymentQueue.RefreshSlugKey))
+        {
+            var slug = context.MergedJobDataMap.GetString(DeploymentQueue.RefreshSlugKey)!;
+            await OperatorRefresh.RunAsync(orchestrator, logger, slug, cancellationToken);
+            return;
+        }
+
         var id = context.MergedJobDataMap.GetLong(DeploymentQueue.DeploymentIdKey);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
@@ -69,12 +79,18 @@ internal sealed partial class DeploymentJob(
         IServiceProvider services, OperatorAccount account, DeploymentRecord record, StoredEventSink sink,
         CancellationToken cancellationToken)
     {
+        var db = services.GetRequiredService<PanelDbContext>();
+        if (await db.OperatorDeletions.AnyAsync(x => x.DeploymentId == record.Id, cancellationToken))
+        {
+            await DeleteAccountAsync(db, account, record, sink, cancellationToken);
+            return;
+        }
+
         var configurations = services.GetRequiredService<ConfigurationStore>();
         var version = await configurations.FindAsync(account.Id, record.ConfigurationVersionId, cancellationToken)
             ?? throw new InvalidOperationException("The configuration version of this deployment is missing.");
         var configuration = configurations.Read(version);
         var configured = services.GetRequiredService<DeploymentPreparer>().Configure(account, configuration);
-        var db = services.GetRequiredService<PanelDbContext>();
         if (!configured.Succeeded)
         {
             await EndAsync(db, record, DeploymentStatus.Failed, "The configuration no longer fits the hosting " +
@@ -106,6 +122,39 @@ internal sealed partial class DeploymentJob(
         await EndAsync(db, record, summary.Succeeded ? DeploymentStatus.Succeeded : DeploymentStatus.Failed,
             summary.Succeeded ? null : $"{summary.Failed} step(s) failed and {summary.Skipped} could not run. " +
                 "Deploy again to finish; steps that ended are not repeated.");
+    }
+
+    /// <summary>
+    /// Removes every resource of the operator as <c>fedi destroy</c> does (the orchestrator keeps the accounting
+    /// records and writes the audit record), then erases the panel's logs of the operator: the events of its
+    /// other deployments. A failure leaves the account deleting; asking again finishes it.
+    /// </summary>
+    private async Task DeleteAccountAsync(
+        PanelDbContext db, OperatorAccount account, DeploymentRecord record, StoredEventSink sink,
+        CancellationToken cancellationToken)
+    {
+        var environment = orchestrator.Environment;
+        var request = new ApplyRequest(ClusterConfigurator.Nothing(account.Slug), environment.Name, _ => true)
+        {
+            Command = "destroy",
+            Holder = LeaseHolder.Current() with { Name = $"{record.RequestedBy} (account deletion in the panel)" },
+            AccountingRetention = TimeSpan.FromDays(environment.Retention.AccountingDays),
+        };
+
+        var result = await orchestrator.Runner.ApplyAsync(request, sink, cancellationToken);
+        var summary = result.Summary!;
+        record.Deleted = summary.Deleted;
+        record.Failed = summary.Failed + summary.Skipped;
+        if (!summary.Succeeded)
+        {
+            await EndAsync(db, record, DeploymentStatus.Failed, $"{summary.Failed} step(s) failed and " +
+                $"{summary.Skipped} could not run; the account is still deleting. Delete it again to finish.");
+            return;
+        }
+
+        var others = db.Deployments.Where(d => d.OperatorId == account.Id && d.Id != record.Id).Select(d => d.Id);
+        await db.DeploymentEvents.Where(e => others.Contains(e.DeploymentId)).ExecuteDeleteAsync(cancellationToken);
+        await EndAsync(db, record, DeploymentStatus.Succeeded, null);
     }
 
     private async Task EndAsync(PanelDbContext db, DeploymentRecord record, DeploymentStatus status, string? error)

@@ -2,6 +2,7 @@ using Fediversity.Panel.Configuration;
 using Fediversity.Panel.Data;
 using Fediversity.Panel.Deployments;
 using Fediversity.Panel.Operators;
+using Fediversity.Panel.Refresh;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -116,6 +117,7 @@ internal static class PanelApp
         var app = builder.Build();
         await PanelDatabase.InitializeAsync(app.Services, cancellationToken);
         await StaffAccounts.EnsureFromSettingsAsync(app.Services, options, cancellationToken);
+        await RefreshSchedule.ApplyAsync(app.Services, options, cancellationToken);
 
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Status/{0}");

@@ -36,6 +36,12 @@ internal sealed class PanelOptions
     /// <summary>How many steps of one deployment may run at once.</summary>
     public int Parallelism { get; set; } = 32;
 
+    /// <summary>
+    /// Minutes between two refreshes of every operator's resources by the worker, which find what changed
+    /// outside Fediversity; 0 turns the periodic refresh off.
+    /// </summary>
+    public double RefreshMinutes { get; set; } = 60;
+
     /// <summary>The e-mail of a staff account made at start when no staff account exists yet.</summary>
     public string? AdminEmail { get; set; }
 

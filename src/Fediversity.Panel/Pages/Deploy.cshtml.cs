@@ -19,6 +19,9 @@ internal sealed class DeployModel(
 
     public int Unchanged { get; private set; }
 
+    /// <summary>The resources the last refresh found changed outside Fediversity; their steps repair them.</summary>
+    public IReadOnlySet<string> Drifted { get; private set; } = new HashSet<string>();
+
     public int VersionNumber { get; private set; }
 
     public string Fingerprint { get; private set; } = "";
@@ -98,6 +101,12 @@ internal sealed class DeployModel(
                 (d.Status == DeploymentStatus.Queued || d.Status == DeploymentStatus.Running))
             .OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken);
 
+        if (AccountDeletions.State(await AccountDeletions.LastAsync(db, account.Id, cancellationToken)) is { } state)
+        {
+            Problem = $"This account is {state}; nothing can be deployed for it.";
+            return null;
+        }
+
         var version = await configurations.LatestAsync(account.Id, cancellationToken);
         if (version is null)
         {
@@ -125,6 +134,8 @@ internal sealed class DeployModel(
             return null;
         }
 
+        Drifted = (await orchestrator.Store.DriftAsync(account.Slug, cancellationToken))
+            .Select(d => d.Address).ToHashSet(StringComparer.Ordinal);
         VersionNumber = version.Number;
         Steps = [.. plan.Steps.Where(s => s.Action != StepAction.NoOp)];
         Unchanged = plan.Count(StepAction.NoOp);

@@ -52,6 +52,25 @@ public sealed class DriftTests : IDisposable
     }
 
     [Fact]
+    public async Task RefreshTwice_DriftFoundByTheFirst_StaysUntilAnApplyRepairsIt()
+    {
+        var environment = fedi.SandboxEnvironment();
+        await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+        var world = new SandboxWorld(fedi.SandboxRoot, SandboxLatency.None, TimeProvider.System);
+        world.Hypervisor.Destroy(world.Hypervisor.FindByName("acme-pixelfed")!.VmId);
+
+        await fedi.RunWithStateAsync("refresh", "acme", "-e", environment);
+        var second = await fedi.RunWithStateAsync("refresh", "acme", "-e", environment);
+        var status = await fedi.RunWithStateAsync("status", "acme");
+
+        Assert.Contains("No drift", second.Stdout, StringComparison.Ordinal);
+        Assert.Contains("! operators/acme/pixelfed/vm: gone", status.Stdout, StringComparison.Ordinal);
+        await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", environment, "--yes", "--json");
+        var repaired = await fedi.RunWithStateAsync("status", "acme");
+        Assert.DoesNotContain("! operators/acme/pixelfed/vm", repaired.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ApplyWithRefresh_VmDeletedByHand_IsMadeAgain()
     {
         var environment = fedi.SandboxEnvironment();

@@ -59,12 +59,17 @@ internal sealed partial class PanelClient : IDisposable
     }
 
     /// <summary>Deploys the latest configuration as the deploy page shows it; returns the deployment's id.</summary>
-    public async Task<long> DeployAsync()
+    public async Task<long> DeployAsync(bool confirmDataLoss = false)
     {
         var page = await GetTextAsync("/Deploy");
         var fingerprint = FingerprintPattern().Match(page).Groups[1].Value;
         using var response = await PostAsync("/Deploy",
-            [new("Fingerprint", fingerprint), new("__RequestVerificationToken", Token(page))]);
+        [
+            new("Fingerprint", fingerprint), new("__RequestVerificationToken", Token(page)),
+            .. confirmDataLoss
+                ? [new KeyValuePair<string, string>("ConfirmDataLoss", "true")]
+                : Array.Empty<KeyValuePair<string, string>>(),
+        ]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         return long.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -202,6 +202,38 @@ namespace Fediversity.Panel.Data.Migrations.Postgres
                     b.ToTable("panel_operators", (string)null);
                 });
 
+            modelBuilder.Entity("Fediversity.Panel.Data.OperatorDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DeploymentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OperatorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeploymentId")
+                        .IsUnique();
+
+                    b.HasIndex("OperatorId");
+
+                    b.ToTable("panel_operator_deletions", (string)null);
+                });
+
             modelBuilder.Entity("Fediversity.Panel.Data.PanelUser", b =>
                 {
                     b.Property<string>("Id")

@@ -178,6 +178,35 @@ namespace Fediversity.Panel.Data.Migrations.Sqlite
                     b.ToTable("panel_operators", (string)null);
                 });
 
+            modelBuilder.Entity("Fediversity.Panel.Data.OperatorDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeploymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OperatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeploymentId")
+                        .IsUnique();
+
+                    b.HasIndex("OperatorId");
+
+                    b.ToTable("panel_operator_deletions", (string)null);
+                });
+
             modelBuilder.Entity("Fediversity.Panel.Data.PanelUser", b =>
                 {
                     b.Property<string>("Id")

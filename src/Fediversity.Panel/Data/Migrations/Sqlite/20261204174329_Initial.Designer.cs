@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fediversity.Panel.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePanelDbContext))]
-    [Migration("20261204172106_Initial")]
+    [Migration("20261204174329_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -179,6 +179,35 @@ namespace Fediversity.Panel.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("panel_operators", (string)null);
+                });
+
+            modelBuilder.Entity("Fediversity.Panel.Data.OperatorDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeploymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OperatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeploymentId")
+                        .IsUnique();
+
+                    b.HasIndex("OperatorId");
+
+                    b.ToTable("panel_operator_deletions", (string)null);
                 });
 
             modelBuilder.Entity("Fediversity.Panel.Data.PanelUser", b =>

@@ -125,6 +125,22 @@ namespace Fediversity.Panel.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "panel_operator_deletions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OperatorId = table.Column<long>(type: "bigint", nullable: false),
+                    DeploymentId = table.Column<long>(type: "bigint", nullable: false),
+                    RequestedBy = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    RequestedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_panel_operator_deletions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "panel_operators",
                 columns: table => new
                 {
@@ -305,6 +321,17 @@ namespace Fediversity.Panel.Data.Migrations.Postgres
                 column: "OperatorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_panel_operator_deletions_DeploymentId",
+                table: "panel_operator_deletions",
+                column: "DeploymentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_panel_operator_deletions_OperatorId",
+                table: "panel_operator_deletions",
+                column: "OperatorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_panel_operators_OwnerUserId",
                 table: "panel_operators",
                 column: "OwnerUserId");
@@ -345,6 +372,9 @@ namespace Fediversity.Panel.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "panel_deployments");
+
+            migrationBuilder.DropTable(
+                name: "panel_operator_deletions");
 
             migrationBuilder.DropTable(
                 name: "panel_operators");

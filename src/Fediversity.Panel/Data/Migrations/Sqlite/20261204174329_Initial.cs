@@ -124,6 +124,22 @@ namespace Fediversity.Panel.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "panel_operator_deletions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OperatorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeploymentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_panel_operator_deletions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "panel_operators",
                 columns: table => new
                 {
@@ -304,6 +320,17 @@ namespace Fediversity.Panel.Data.Migrations.Sqlite
                 column: "OperatorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_panel_operator_deletions_DeploymentId",
+                table: "panel_operator_deletions",
+                column: "DeploymentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_panel_operator_deletions_OperatorId",
+                table: "panel_operator_deletions",
+                column: "OperatorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_panel_operators_OwnerUserId",
                 table: "panel_operators",
                 column: "OwnerUserId");
@@ -344,6 +371,9 @@ namespace Fediversity.Panel.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "panel_deployments");
+
+            migrationBuilder.DropTable(
+                name: "panel_operator_deletions");
 
             migrationBuilder.DropTable(
                 name: "panel_operators");

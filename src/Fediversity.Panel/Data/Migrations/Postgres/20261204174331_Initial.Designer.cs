@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fediversity.Panel.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPanelDbContext))]
-    [Migration("20261204172112_Initial")]
+    [Migration("20261204174331_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -203,6 +203,38 @@ namespace Fediversity.Panel.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("panel_operators", (string)null);
+                });
+
+            modelBuilder.Entity("Fediversity.Panel.Data.OperatorDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DeploymentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OperatorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeploymentId")
+                        .IsUnique();
+
+                    b.HasIndex("OperatorId");
+
+                    b.ToTable("panel_operator_deletions", (string)null);
                 });
 
             modelBuilder.Entity("Fediversity.Panel.Data.PanelUser", b =>
