@@ -2,9 +2,11 @@ namespace Fediversity.Sandbox.Services;
 
 /// <summary>
 /// Finds a record by its name by reading one small file that names the record's file, instead of reading
-/// every record: a fleet's sandbox holds tens of thousands of machines, buckets and keys. Entries are written
-/// beside their records and checked against them on every read, so a stale entry is never believed. A folder
-/// made before the index existed is indexed once, on first use.
+/// every record: a fleet's sandbox holds tens of thousands of machines, buckets and keys. An entry is written
+/// before its record, so that a process killed in between leaves an entry without a record, never a record
+/// that cannot be found (which the next create would make twice); entries are checked against their records
+/// on every read, so a stale one is never believed. A folder made before the index existed is indexed once,
+/// on first use.
 /// </summary>
 internal sealed class NameIndex<T>
     where T : class

@@ -46,8 +46,8 @@ public sealed class SandboxHypervisor(string root, SandboxLatency latency, TimeP
                 Status = "cloning",
                 BusyUntilMs = NowMs + (long)latency.CloneVm.TotalMilliseconds,
             };
-            Save(vm);
             Names.Add(vm);
+            Save(vm);
             return vm;
         });
 

@@ -38,8 +38,8 @@ public sealed class SandboxObjectStore(string root, SandboxLatency latency, Time
             }
 
             var bucket = new SandboxBucket { Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), Alias = alias };
-            buckets.Write(bucket.Id, bucket);
             Aliases.Add(bucket);
+            buckets.Write(bucket.Id, bucket);
             Directory.CreateDirectory(Path.Combine(data, bucket.Id));
             return bucket;
         });
@@ -89,8 +89,8 @@ public sealed class SandboxObjectStore(string root, SandboxLatency latency, Time
                 Name = name,
                 Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
             };
-            keys.Write(key.Id, key);
             KeyNames.Add(key);
+            keys.Write(key.Id, key);
             return key;
         });
     }
