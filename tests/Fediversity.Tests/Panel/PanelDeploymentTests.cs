@@ -82,15 +82,24 @@ public sealed class PanelDeploymentTests
     [Fact]
     public async Task Deploy_TwiceAtOnce_RunsOneAfterTheOther()
     {
-        await using var host = await PanelHost.StartAsync(cloneMs: 800, startMs: 200, switchMs: 200);
-        using var client = new PanelClient(host.BaseAddress);
-        await client.SignUpAsync("Foxtrot Choir", "fox@example.org");
-        using (await client.SaveConfigurationAsync("foxtrot.example"))
+        // Both are queued by a panel that runs no deployments, so that both are asked for with the same plan;
+        // a panel with workers on the same data then runs them.
+        using var data = new TempDirectory();
+        long first, second;
+        await using (var pages = await PanelHost.StartAsync(reuse: data, settings: ["--Panel:RunWorkers=false"]))
         {
+            using var client = new PanelClient(pages.BaseAddress);
+            await client.SignUpAsync("Foxtrot Choir", "fox@example.org");
+            using (await client.SaveConfigurationAsync("foxtrot.example"))
+            {
+            }
+
+            first = await client.DeployAsync();
+            second = await client.DeployAsync();
         }
 
-        var first = await client.DeployAsync();
-        var second = await client.DeployAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var host = await PanelHost.StartAsync(cloneMs: 800, startMs: 200, switchMs: 200, reuse: data);
         var firstEnded = await PanelWaits.EndedAsync(host, first);
         var secondEnded = await PanelWaits.EndedAsync(host, second);
 
