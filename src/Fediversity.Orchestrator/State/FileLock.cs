@@ -1,12 +1,13 @@
 namespace Fediversity.Orchestrator.State;
 
 /// <summary>An exclusive lock between processes on one machine, held by an open file.</summary>
-internal sealed class FileLock : IAsyncDisposable
+public sealed class FileLock : IAsyncDisposable
 {
     private readonly FileStream stream;
 
     private FileLock(FileStream stream) => this.stream = stream;
 
+    /// <summary>Waits until no other process holds the lock on <paramref name="path"/>, then holds it.</summary>
     public static async Task<FileLock> AcquireAsync(string path, CancellationToken cancellationToken)
     {
         while (true)
@@ -22,5 +23,6 @@ internal sealed class FileLock : IAsyncDisposable
         }
     }
 
+    /// <summary>Releases the lock.</summary>
     public ValueTask DisposeAsync() => stream.DisposeAsync();
 }

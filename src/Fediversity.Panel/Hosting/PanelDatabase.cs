@@ -1,3 +1,4 @@
+using Fediversity.Orchestrator.State;
 using Fediversity.Panel.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,7 @@ internal static class PanelDatabase
         else
         {
             var file = Path.Combine(options.ResolvedDataDirectory, "panel.db");
-            await using var initLock = await PanelFileLock.AcquireAsync(file + ".init", cancellationToken);
+            await using var initLock = await FileLock.AcquireAsync(file + ".init", cancellationToken);
             await PanelSchema.MigrateAsync(db, $"the SQLite file {file} (Panel:DataDirectory)", cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
