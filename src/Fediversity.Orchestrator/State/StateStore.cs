@@ -333,8 +333,17 @@ public sealed class StateStore
     /// Records a step's result: the resource as it now is (or its removal when <paramref name="record"/> is
     /// null), and the end of every open intent for that address, in one transaction.
     /// </summary>
+    public Task CompleteStepAsync(
+        string deployment, ResourceAddress address, ResourceRecord? record, CancellationToken cancellationToken) =>
+        CompleteStepAsync(deployment, address, record, journal: null, cancellationToken);
+
+    /// <summary>
+    /// Records a step's result as <see cref="CompleteStepAsync(string, ResourceAddress, ResourceRecord?,
+    /// CancellationToken)"/> does, and adds <paramref name="journal"/> to the journal as a step already done.
+    /// </summary>
     public async Task CompleteStepAsync(
-        string deployment, ResourceAddress address, ResourceRecord? record, CancellationToken cancellationToken)
+        string deployment, ResourceAddress address, ResourceRecord? record, StepJournal? journal,
+        CancellationToken cancellationToken)
     {
         await WriteAsync(async db =>
         {
@@ -356,6 +365,7 @@ public sealed class StateStore
 
             await AccountingLedger.NoteAsync(db, deployment, address, record, Now, cancellationToken);
             await CloseIntentsAsync(db, deployment, address, "done", null, cancellationToken);
+            AddEnded(db, deployment, address, journal, "done", null);
             await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
                 .ExecuteDeleteAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -413,14 +423,37 @@ public sealed class StateStore
             [.. JsonSerializer.Deserialize<Planning.FieldChange[]>(r.ChangesJson)!]))];
     }
 
+    public Task FailStepAsync(
+        string deployment, ResourceAddress address, string error, CancellationToken cancellationToken) =>
+        FailStepAsync(deployment, address, error, journal: null, cancellationToken);
+
+    /// <summary>Closes the step's open intents as failed, and adds <paramref name="journal"/> as a failed step.</summary>
     public async Task FailStepAsync(
-        string deployment, ResourceAddress address, string error, CancellationToken cancellationToken)
+        string deployment, ResourceAddress address, string error, StepJournal? journal,
+        CancellationToken cancellationToken)
     {
         await WriteAsync(async db =>
         {
             await CloseIntentsAsync(db, deployment, address, "failed", error, cancellationToken);
+            AddEnded(db, deployment, address, journal, "failed", error);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
+    }
+
+    private void AddEnded(
+        StateDbContext db, string deployment, ResourceAddress address, StepJournal? journal, string outcome,
+        string? error)
+    {
+        if (journal is null)
+        {
+            return;
+        }
+
+        db.Journal.Add(new JournalEntry
+        {
+            RunId = journal.RunId, Deployment = deployment, Address = address.Value, Operation = journal.Operation,
+            Handle = journal.Handle, StartedAtMs = Now, EndedAtMs = Now, Outcome = outcome, Error = error,
+        });
     }
 
     private async Task CloseIntentsAsync(
