@@ -5,8 +5,6 @@ using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Fediversity.Orchestrator.State;
@@ -20,8 +18,6 @@ namespace Fediversity.Orchestrator.State;
 public sealed class StateStore
 {
     /// <summary>The advisory lock PostgreSQL stores are initialised under ("Fedi", 1).</summary>
-    private const int LockClass = 0x46656469;
-    private const int LockSchema = 1;
 
     private readonly Func<StateDbContext> contexts;
 
@@ -80,7 +76,7 @@ public sealed class StateStore
         await using var initLock = await FileLock.AcquireAsync(database + ".init", cancellationToken);
         await using var db = new SqliteStateDbContext(options);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await StoreSchema.MigrateAsync(db, description, cancellationToken);
+        await Schema(description).MigrateAsync(db, cancellationToken);
         var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
         return new StateStore(() => new SqliteStateDbContext(options), protector, time, description,
             new SqliteWriteBatcher(connection, busyTimeout));
@@ -119,58 +115,26 @@ public sealed class StateStore
         var description = $"the PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
         var options = PostgresOptions(builder.ConnectionString);
 
-        try
+        await using var db = new PostgresStateDbContext(options);
+        return await Schema(description).OpenPostgresAsync(db, MigratedDatabase.Schemas.State, async () =>
         {
-            await using var db = new PostgresStateDbContext(options);
-            await CreateDatabaseAsync(db, description, cancellationToken);
-
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({LockClass}, {LockSchema})", cancellationToken);
-            try
-            {
-                await StoreSchema.MigrateAsync(db, description, cancellationToken);
-                var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
-                return new StateStore(
-                    () => new PostgresStateDbContext(options), protector, time, description, batcher: null);
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlAsync(
-                    $"SELECT pg_advisory_unlock({LockClass}, {LockSchema})", CancellationToken.None);
-            }
-        }
-        catch (Exception e) when (e is NpgsqlException || e.InnerException is NpgsqlException)
-        {
-            // EF wraps connection failures in an InvalidOperationException that only says they may be transient.
-            var cause = e as NpgsqlException ?? (NpgsqlException)e.InnerException!;
-            throw new StateStoreException($"Cannot use {description}: {cause.Message}", e);
-        }
+            var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
+            return new StateStore(
+                () => new PostgresStateDbContext(options), protector, time, description, batcher: null);
+        }, cancellationToken);
     }
 
-    private static async Task CreateDatabaseAsync(
-        PostgresStateDbContext db, string description, CancellationToken cancellationToken)
-    {
-        var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(cancellationToken))
-        {
-            return;
-        }
-
-        try
-        {
-            await creator.CreateAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Another process made it at the same moment.
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
-        {
-            throw new StateStoreException(
-                $"{description} does not exist and its user may not create databases; create it first, owned by " +
-                "that user (for example: createdb -O USER NAME).", e);
-        }
-    }
+    /// <summary>How the store's tables are checked and migrated, and what is said when they cannot be.</summary>
+    private static MigratedDatabase Schema(string description) => new(
+        description,
+        FirstTable: "deployments",
+        Unversioned: $"{description} was made by an early build of Fediversity that kept no schema version, so " +
+            "it cannot be upgraded. Move it aside and start with an empty store; the resources it recorded are " +
+            "then unknown to Fediversity and must be removed by hand.",
+        Newer: migration => $"{description} was upgraded by a newer build of Fediversity (schema {migration}); " +
+            "this build cannot use it. Run the newer build.",
+        Error: (message, cause) =>
+            cause is null ? new StateStoreException(message) : new StateStoreException(message, cause));
 
     internal static DbContextOptions<SqliteStateDbContext> SqliteOptions(
         string connectionString, TimeSpan busyTimeout = default)
