@@ -57,9 +57,6 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
             linked.Token);
         var executor = new Executor(store, providers, sink, time, Options);
         var summary = await executor.ExecuteAsync(plan, request.Desired, recorded, runId, linked.Token);
-        var retained = request.Desired.Resources.Values.Where(r => r.Retained).Select(r => r.Address).ToHashSet();
-        await store.MarkRetainedAsync(deployment, retained, CancellationToken.None);
-
         if (summary.Succeeded && request.Desired.Resources.IsEmpty)
         {
             var audit = await new OperatorRecords(store).FinishDeletionAsync(deployment, request.Holder.Name,
@@ -68,9 +65,10 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
             return new ApplyResult(plan, summary) { Deletion = audit };
         }
 
+        var retained = request.Desired.Resources.Values.Where(r => r.Retained).Select(r => r.Address).ToHashSet();
         await store.EndRunAsync(runId, summary.Succeeded ? "succeeded" : "failed",
             JsonSerializer.Serialize(summary), Status(summary.Succeeded, request.Desired.Resources.IsEmpty),
-            CancellationToken.None);
+            retained, CancellationToken.None);
         sink.Publish(summary);
         return new ApplyResult(plan, summary);
     }

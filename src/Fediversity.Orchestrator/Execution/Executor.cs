@@ -193,7 +193,8 @@ public sealed class Executor(
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var message = error is ProviderException or PlanException ? error.Message : $"{error.GetType().Name}: {error.Message}";
-            await store.FailStepAsync(deployment, step.Address, message, Unjournaled(run, step), CancellationToken.None);
+            await store.FailStepAsync(
+                deployment, step.Address, message, Unjournaled(run, step), CancellationToken.None);
             Publish(new StepFailedEvent
             {
                 Deployment = deployment, At = time.GetUtcNow(), Address = step.Address.Value, Action = step.Action,
@@ -278,7 +279,8 @@ public sealed class Executor(
             return new StepJournal(call.Run.Id, operation, handle);
         }
 
-        var intent = store.BeginStepAsync(call.Run.Id, call.Run.Plan.Deployment, call.Address, operation, handle, token);
+        var intent = store.BeginStepAsync(
+            call.Run.Id, call.Run.Plan.Deployment, call.Address, operation, handle, token);
         try
         {
             await call.Dependencies;

@@ -248,9 +248,18 @@ public sealed class StateStore
         }, cancellationToken);
     }
 
+    public Task EndRunAsync(
+        string runId, string outcome, string summaryJson, string deploymentStatus,
+        CancellationToken cancellationToken) =>
+        EndRunAsync(runId, outcome, summaryJson, deploymentStatus, retained: null, cancellationToken);
+
+    /// <summary>
+    /// Records the end of a run and the deployment's status and, when <paramref name="retained"/> is given, which
+    /// of its resources are kept only for the data of disabled applications, in one transaction.
+    /// </summary>
     public async Task EndRunAsync(
         string runId, string outcome, string summaryJson, string deploymentStatus,
-        CancellationToken cancellationToken)
+        IReadOnlySet<ResourceAddress>? retained, CancellationToken cancellationToken)
     {
         await WriteAsync(async db =>
         {
@@ -269,6 +278,11 @@ public sealed class StateStore
             {
                 deployment.Status = deploymentStatus;
                 deployment.UpdatedAtMs = Now;
+            }
+
+            if (retained is not null)
+            {
+                await MarkRetainedAsync(db, run.Deployment, retained, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -340,16 +354,19 @@ public sealed class StateStore
     public async Task MarkRetainedAsync(
         string deployment, IReadOnlySet<ResourceAddress> retained, CancellationToken cancellationToken)
     {
-        await WriteAsync(async db =>
-        {
-            var rows = await db.Resources.Where(r => r.Deployment == deployment).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                row.Retained = retained.Contains(new ResourceAddress(row.Address));
-            }
+        await WriteAsync(db => MarkRetainedAsync(db, deployment, retained, cancellationToken), cancellationToken);
+    }
 
-            await db.SaveChangesAsync(cancellationToken);
-        }, cancellationToken);
+    /// <summary>Sets the flag where it differs, without reading the rows.</summary>
+    private static async Task MarkRetainedAsync(
+        StateDbContext db, string deployment, IReadOnlySet<ResourceAddress> retained,
+        CancellationToken cancellationToken)
+    {
+        var kept = retained.Select(a => a.Value).ToList();
+        await db.Resources
+            .Where(r => r.Deployment == deployment && kept.Contains(r.Address) != r.Retained)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Retained, r => kept.Contains(r.Address)),
+                cancellationToken);
     }
 
     /// <summary>
@@ -391,7 +408,9 @@ public sealed class StateStore
         string deployment, ResourceAddress address, string error, CancellationToken cancellationToken) =>
         FailStepAsync(deployment, address, error, journal: null, cancellationToken);
 
-    /// <summary>Closes the step's open intents as failed, and adds <paramref name="journal"/> as a failed step.</summary>
+    /// <summary>
+    /// Closes the step's open intents as failed, and adds <paramref name="journal"/> as a failed step.
+    /// </summary>
     public async Task FailStepAsync(
         string deployment, ResourceAddress address, string error, StepJournal? journal,
         CancellationToken cancellationToken)
