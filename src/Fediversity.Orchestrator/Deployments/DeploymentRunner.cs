@@ -26,6 +26,19 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
         return Planner.Plan(desired, recorded, providers);
     }
 
+    /// <summary>
+    /// Plans many deployments without taking their leases or changing anything, reading their recorded state
+    /// together (<see cref="StateStore.LoadManyAsync"/>): a fleet-wide plan, in batches of a few hundred.
+    /// </summary>
+    /// <returns>One plan per graph, in the order given.</returns>
+    /// <exception cref="PlanException">A graph's changes cannot be made; nothing after it is planned.</exception>
+    public async Task<ImmutableArray<Plan>> PlanManyAsync(
+        IReadOnlyList<ResourceGraph> desired, CancellationToken cancellationToken)
+    {
+        var recorded = await store.LoadManyAsync(desired.Select(g => g.Deployment), cancellationToken);
+        return [.. desired.Select(g => Planner.Plan(g, recorded[g.Deployment], providers))];
+    }
+
     /// <summary>Reads every resource of the deployment back from its provider, under the deployment's lease.</summary>
     public async Task<ImmutableArray<Drift>> RefreshAsync(
         string deployment, LeaseHolder holder, CancellationToken cancellationToken)
