@@ -14,8 +14,11 @@ public static class FleetRun
 {
     private const int WarmupOperators = 4;
 
-    /// <summary>Operators planned together by one fleet-wide plan call.</summary>
-    private const int MaxPlanBatch = 250;
+    /// <summary>
+    /// Operators planned together by one fleet-wide plan call: enough that the store's three queries are shared by
+    /// many, few enough that the batches in flight stay small beside the peak memory target.
+    /// </summary>
+    private const int PlanBatch = 25;
 
     public static async Task<FleetResult> RunAsync(
         BenchOptions options, int operators, TextWriter log, CancellationToken cancellationToken)
@@ -49,7 +52,7 @@ public static class FleetRun
         {
             var start = counter.Counts;
             cpu = ProcessorTime.Seconds();
-            planSeconds.Add(await TimeAsync(PlanBatches(applied, options), options,
+            planSeconds.Add(await TimeAsync(PlanBatches(applied), options,
                 (batch, token) => PlanUnchangedAsync(world, batch, token), cancellationToken));
             planCounts = counter.Counts - start;
             planCpu.Add(ProcessorTime.Seconds() - cpu);
@@ -120,15 +123,10 @@ public static class FleetRun
     }
 
     /// <summary>
-    /// The fleet in as many batches as operators are planned at once, each at most <see cref="MaxPlanBatch"/>: a
-    /// fleet-wide plan reads a batch's recorded state together, and holds one batch per worker in memory.
+    /// The fleet in batches of <see cref="PlanBatch"/> operators, planned as many at once as operators were applied:
+    /// a fleet-wide plan reads a batch's recorded state together, and holds only the batches in flight in memory.
     /// </summary>
-    private static IEnumerable<string[]> PlanBatches(IReadOnlyList<string> slugs, BenchOptions options)
-    {
-        var size = Math.Clamp((slugs.Count + options.OperatorParallelism - 1) / options.OperatorParallelism, 1,
-            MaxPlanBatch);
-        return slugs.Chunk(size);
-    }
+    private static IEnumerable<string[]> PlanBatches(IReadOnlyList<string> slugs) => slugs.Chunk(PlanBatch);
 
     private static async Task PlanUnchangedAsync(
         BenchWorld world, IReadOnlyList<string> slugs, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
 
@@ -91,12 +92,22 @@ public static class ValueJson
     {
         // Read token by token rather than through a JsonDocument: a fleet-wide plan reads tens of megabytes of
         // recorded inputs, and the document's own index of them cost as much again as the values made from it.
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        var value = reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader, unprotect) : null;
-        return value is MapValue map
-            ? map.Entries
-            : throw new JsonException("Expected a JSON object of values.");
+        var buffer = ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = System.Text.Encoding.UTF8.GetBytes(json, buffer);
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, length));
+            reader.Read();
+            var value = reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader, unprotect) : null;
+            return value is MapValue map
+                ? map.Entries
+                : throw new JsonException("Expected a JSON object of values.");
+        }
+        finally
+        {
+            // The text holds secrets only in their protected form, so the buffer goes back as it is.
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static ResourceValue ReadValue(ref Utf8JsonReader reader, Func<string, Secret> unprotect)
