@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Fediversity.Resources;
 using Fediversity.Resources.Providers;
@@ -23,9 +24,9 @@ public sealed class StateStore
     private const int LockClass = 0x46656469;
     private const int LockSchema = 1;
 
-    /// <summary>Deployments read by one query of <see cref="LoadManyAsync"/>, well under every database's limit
-    /// on a statement's parameters.</summary>
-    private const int LoadBatch = 500;
+    /// <summary>Deployments read by one query of <see cref="LoadManyAsync"/>: the queries' cost is shared by many,
+    /// their stored text (about 50 kB a deployment) stays small, and so do the statements' parameters.</summary>
+    private const int LoadBatch = 100;
 
     private readonly Func<StateDbContext> contexts;
 
@@ -220,22 +221,25 @@ public sealed class StateStore
     /// <summary>What the store recorded for one deployment; an unknown deployment has no resources.</summary>
     public async Task<DeploymentState> LoadAsync(string deployment, CancellationToken cancellationToken)
     {
-        var states = await LoadManyAsync([deployment], cancellationToken);
-        return states[deployment];
+        await foreach (var state in LoadManyAsync([deployment], cancellationToken))
+        {
+            return state;
+        }
+
+        throw new InvalidOperationException($"The state of '{deployment}' was not read.");
     }
 
     /// <summary>
-    /// What the store recorded for each of <paramref name="deployments"/>, read with a few queries for all of them
-    /// instead of a few for each, over one connection: a fleet-wide plan reads a thousand deployments this way in
-    /// the time a few dozen take one by one. Each deployment's rows take memory until the result is dropped, so
-    /// read a fleet in batches of a few hundred.
+    /// What the store recorded for each of <paramref name="deployments"/>, in the order given, read with three
+    /// queries for every <see cref="LoadBatch"/> deployments instead of three for each, over one connection. Each
+    /// state is made from its rows only when it is reached, so that a fleet-wide plan that plans each state and
+    /// drops it holds one parsed deployment at a time, beside the stored text of one batch.
     /// </summary>
-    /// <returns>Every asked deployment, an unknown one with no resources.</returns>
-    public async Task<IReadOnlyDictionary<string, DeploymentState>> LoadManyAsync(
-        IEnumerable<string> deployments, CancellationToken cancellationToken)
+    /// <returns>Every asked deployment once, an unknown one with no resources.</returns>
+    public async IAsyncEnumerable<DeploymentState> LoadManyAsync(
+        IEnumerable<string> deployments, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var wanted = deployments.Distinct(StringComparer.Ordinal).ToList();
-        var states = new Dictionary<string, DeploymentState>(wanted.Count, StringComparer.Ordinal);
 
         await using var db = Context();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -262,16 +266,13 @@ public sealed class StateStore
                 var resources = rowsOf[deployment]
                     .Select(ToRecord)
                     .ToImmutableSortedDictionary(r => r.Address, r => r);
-                states[deployment] = new DeploymentState(
-                    deployment, resources, [.. interruptedOf[deployment]])
+                yield return new DeploymentState(deployment, resources, [.. interruptedOf[deployment]])
                 {
                     Drifted = driftedOf[deployment]
                         .ToImmutableSortedDictionary(d => new ResourceAddress(d.Address), d => d.Gone),
                 };
             }
         }
-
-        return states;
     }
 
     public async Task<IReadOnlyList<DeploymentRow>> ListDeploymentsAsync(CancellationToken cancellationToken)

@@ -319,4 +319,13 @@ public abstract class DeploymentRunnerTests : IAsyncLifetime
         Assert.Empty(changes["north"]);
         Assert.Empty(changes["west"]);
     }
+
+    [Fact]
+    public async Task PlanManyAsync_SameDeploymentTwice_IsRefusedNamingIt()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            runner.PlanManyAsync([Fleet("north"), Fleet("south"), Fleet("north", cores: 4)], Token));
+
+        Assert.Contains("'north'", error.Message, StringComparison.Ordinal);
+    }
 }
