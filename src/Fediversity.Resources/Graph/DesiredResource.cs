@@ -32,13 +32,13 @@ public sealed record DesiredResource(
                 return known.All;
             }
 
-            var builder = DependsOn.ToBuilder();
+            ImmutableSortedSet<ResourceAddress>.Builder? builder = null;
             foreach (var value in Inputs.Values)
             {
-                builder.UnionWith(value.References);
+                AddReferences(value, ref builder);
             }
 
-            var all = builder.ToImmutable();
+            var all = builder?.ToImmutable() ?? DependsOn;
             dependencies = new DependencySet(Inputs, DependsOn, all);
             return all;
         }
@@ -57,6 +57,44 @@ public sealed record DesiredResource(
         DependsOn.SetEquals(other.DependsOn);
 
     public override int GetHashCode() => Address.GetHashCode();
+
+    /// <summary>Adds the addresses <paramref name="value"/> refers to, walking it directly: a graph of thousands
+    /// of resources is made for every plan, and nested enumerators cost more than the walk.</summary>
+    private void AddReferences(ResourceValue value, ref ImmutableSortedSet<ResourceAddress>.Builder? builder)
+    {
+        switch (value)
+        {
+            case OutputReference reference:
+                builder ??= DependsOn.ToBuilder();
+                builder.Add(reference.Address);
+                break;
+            case ListValue list:
+                foreach (var item in list.Items)
+                {
+                    AddReferences(item, ref builder);
+                }
+
+                break;
+            case Template template:
+                foreach (var part in template.Parts)
+                {
+                    AddReferences(part, ref builder);
+                }
+
+                break;
+            case MapValue map:
+                foreach (var entry in map.Entries.Values)
+                {
+                    AddReferences(entry, ref builder);
+                }
+
+                break;
+            default:
+                builder ??= value.References.Any() ? DependsOn.ToBuilder() : null;
+                builder?.UnionWith(value.References);
+                break;
+        }
+    }
 
     private sealed record DependencySet(
         ImmutableSortedDictionary<string, ResourceValue> Inputs,
