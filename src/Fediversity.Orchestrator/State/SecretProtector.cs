@@ -99,7 +99,8 @@ public sealed class SecretProtector
         var length = input.Length - NonceSize - TagSize;
         var plain = new byte[length];
 
-        Cipher().Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize, length), input.AsSpan(NonceSize + length), plain);
+        Cipher().Decrypt(
+            input.AsSpan(0, NonceSize), input.AsSpan(NonceSize, length), input.AsSpan(NonceSize + length), plain);
         return new Secret(System.Text.Encoding.UTF8.GetString(plain));
     }
 
