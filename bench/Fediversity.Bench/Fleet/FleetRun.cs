@@ -25,9 +25,9 @@ public static class FleetRun
     {
         await WarmUpAsync(options, cancellationToken);
 
-        using var counter = new StoreWriteCounter();
         await using var world = await BenchWorld.OpenAsync(
             options.WorkFolder, options.Store, SandboxLatency.None, cancellationToken, removeWhenDone: false);
+        using var counter = new StoreWriteCounter(Path.GetFileName(world.Folder));
 
         var before = counter.Counts;
         var cpu = ProcessorTime.Seconds();
