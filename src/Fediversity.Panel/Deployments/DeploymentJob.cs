@@ -20,6 +20,7 @@ internal sealed partial class DeploymentJob(
     IServiceScopeFactory scopes,
     IDbContextFactory<PanelDbContext> databases,
     PanelOrchestrator orchestrator,
+    DeploymentFeeds feeds,
     TimeProvider time,
     ILogger<DeploymentJob> logger) : IJob
 {
@@ -42,7 +43,7 @@ internal sealed partial class DeploymentJob(
         }
 
         var account = await db.Operators.AsNoTracking().FirstAsync(o => o.Id == record.OperatorId, cancellationToken);
-        var sink = new StoredEventSink(databases, id, time);
+        var sink = new StoredEventSink(databases, feeds, id, time);
         if (record.Status == DeploymentStatus.Running)
         {
             sink.Note("The panel stopped while this deployment ran; it goes on from where it was.");
@@ -163,6 +164,7 @@ internal sealed partial class DeploymentJob(
         record.Error = error;
         record.EndedAt = time.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None);
+        feeds.Ended(record.Id);
         LogEnded(logger, record.Id, status);
     }
 
