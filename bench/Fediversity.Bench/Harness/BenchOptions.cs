@@ -9,9 +9,9 @@ public sealed record BenchOptions
     private static readonly string[] Known = ["critical-path", "fleet", "live-progress"];
 
     /// <summary>Which benchmarks run: <c>critical-path</c>, <c>fleet</c>, <c>live-progress</c>.</summary>
-    public IReadOnlySet<string> Benchmarks { get; init; } = new HashSet<string> { "critical-path", "fleet" };
+    public IReadOnlySet<string> Benchmarks { get; init; } = Known.ToHashSet();
 
-    /// <summary>The factor the real services' latencies are multiplied by for the critical-path and live-progress runs.</summary>
+    /// <summary>The factor the real services' latencies are multiplied by, in the runs that have them.</summary>
     public double Scale { get; init; } = 0.01;
 
     public int Warmups { get; init; } = 1;

@@ -16,7 +16,7 @@ namespace Fediversity.Bench.LiveProgress;
 /// <param name="Seconds">From the first deployment asked for to the last end event.</param>
 /// <param name="Reconnects">Streams that dropped and were resumed with Last-Event-ID.</param>
 /// <param name="Unfinished">Clients that never saw their deployment end.</param>
-/// <param name="Inconsistent">Clients whose events differ from the others' of the same deployment, or are out of order.</param>
+/// <param name="Inconsistent">Clients whose events differ from others' of their deployment, or are unordered.</param>
 /// <param name="Failed">Deployments that ended failed.</param>
 /// <param name="LoadAverage">The machine's one-minute load average when the run ended.</param>
 public sealed record LiveProgressResult(

@@ -38,7 +38,8 @@ public sealed class ProgressWatcher(HttpClient http, long deploymentId)
             {
                 await ReadStreamAsync(since, cancellationToken);
             }
-            catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or IOException &&
+                !cancellationToken.IsCancellationRequested)
             {
                 // A dropped connection: the browser reconnects after the retry the stream asked for.
             }

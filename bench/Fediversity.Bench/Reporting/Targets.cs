@@ -77,7 +77,8 @@ public static class Targets
         yield return Figure.AtMost(name, "delivery latency p99", r.P99Ms, "ms", 250, $"longest {r.MaxMs:0} ms");
         yield return Figure.AtMost(name, "panel peak memory", r.PeakMemoryMiB, "MiB", 500,
             $"{r.PanelCpuSeconds:0.0} s of processor time over {r.Seconds:0.0} s");
-        yield return Figure.AtMost(name, "clients that missed, repeated or reordered events", r.Inconsistent + r.Unfinished,
-            "", 0, $"{r.Unfinished} never saw the end; {r.Reconnects} reconnects; {r.Failed} deployments failed");
+        yield return Figure.AtMost(name, "clients that missed, repeated or reordered events",
+            r.Inconsistent + r.Unfinished, "", 0,
+            $"{r.Unfinished} never saw the end; {r.Reconnects} reconnects; {r.Failed} deployments failed");
     }
 }

@@ -91,7 +91,7 @@ internal static class DeploymentEndpoints
         }
     }
 
-    /// <summary>Writes the events after <paramref name="last"/>, each once and in order; returns the new last.</summary>
+    /// <summary>Writes the events after <paramref name="last"/>, each once and in order; returns the last.</summary>
     private static async Task<long> WriteAsync(
         HttpResponse response, IEnumerable<StoredEvent> events, long last, CancellationToken cancellationToken)
     {

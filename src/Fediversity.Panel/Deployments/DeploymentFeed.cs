@@ -153,7 +153,7 @@ internal sealed partial class DeploymentFeed(
         }
     }
 
-    /// <summary>One poll: the deployment's status, then its new events. False once its end has been handed out.</summary>
+    /// <summary>One poll: the deployment's status, then its new events. False once its end is handed out.</summary>
     private async Task<bool> ReadOnceAsync(CancellationToken cancellationToken)
     {
         var full = false;

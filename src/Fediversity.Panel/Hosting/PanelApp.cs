@@ -86,6 +86,7 @@ internal static class PanelApp
         builder.Services.AddScoped<DeploymentQueue>();
         builder.Services.AddScoped<DeploymentProgressReader>();
         builder.Services.AddSingleton<DeploymentFeeds>();
+        builder.Services.AddSingleton<StoredEventWriter>();
 
         builder.Services.AddQuartz(quartz =>
         {
