@@ -10,7 +10,7 @@ namespace Fediversity.Panel.Deployments;
 /// raises an event does not wait for the disk; deployments whose events come at the same moment share one
 /// commit instead of queueing for the database's write lock one event at a time.
 /// </summary>
-internal sealed partial class StoredEventWriter : IAsyncDisposable
+internal sealed partial class StoredEventWriter : IAsyncDisposable, IDisposable
 {
     private const int Batch = 256;
 
@@ -53,6 +53,13 @@ internal sealed partial class StoredEventWriter : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await writing;
+    }
+
+    /// <summary>Stores what is still queued, waiting at most a little while, then stops.</summary>
+    public void Dispose()
+    {
+        queue.Writer.TryComplete();
+        writing.Wait(TimeSpan.FromSeconds(10));
     }
 
     private async Task WriteAllAsync()
