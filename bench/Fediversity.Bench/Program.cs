@@ -3,6 +3,7 @@ using System.Text.Json;
 using Fediversity.Bench.CriticalPath;
 using Fediversity.Bench.Fleet;
 using Fediversity.Bench.Harness;
+using Fediversity.Bench.LiveProgress;
 using Fediversity.Bench.Reporting;
 
 namespace Fediversity.Bench;
@@ -66,7 +67,17 @@ public static class Program
             await BenchPostgres.StopIfStartedAsync();
         }
 
-        var report = new BenchReport(DateTimeOffset.UtcNow, Machine.Current(), figures, criticalPath, fleet);
+        LiveProgressResult? liveProgress = null;
+        if (options.Benchmarks.Contains("live-progress"))
+        {
+            liveProgress = await LiveProgressBenchmark.RunAsync(options, log, cancellationToken);
+            figures.AddRange(Targets.Of(liveProgress));
+        }
+
+        var report = new BenchReport(DateTimeOffset.UtcNow, Machine.Current(), figures, criticalPath, fleet)
+        {
+            LiveProgress = liveProgress,
+        };
         ResultTable.Write(report, log);
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(options.Output))!;

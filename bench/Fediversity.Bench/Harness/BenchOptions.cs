@@ -6,10 +6,12 @@ namespace Fediversity.Bench.Harness;
 /// <summary>What to run and how; every option has a default that gives the figures the README reports.</summary>
 public sealed record BenchOptions
 {
-    /// <summary>Which benchmarks run: <c>critical-path</c>, <c>fleet</c>, or both.</summary>
-    public IReadOnlySet<string> Benchmarks { get; init; } = new HashSet<string> { "critical-path", "fleet" };
+    private static readonly string[] Known = ["critical-path", "fleet", "live-progress"];
 
-    /// <summary>The factor the real services' latencies are multiplied by for the critical-path run.</summary>
+    /// <summary>Which benchmarks run: <c>critical-path</c>, <c>fleet</c>, <c>live-progress</c>.</summary>
+    public IReadOnlySet<string> Benchmarks { get; init; } = Known.ToHashSet();
+
+    /// <summary>The factor the real services' latencies are multiplied by, in the runs that have them.</summary>
     public double Scale { get; init; } = 0.01;
 
     public int Warmups { get; init; } = 1;
@@ -27,6 +29,15 @@ public sealed record BenchOptions
 
     /// <summary>How long one fleet size may apply before it stops starting operators, in seconds.</summary>
     public int BudgetSeconds { get; init; } = 900;
+
+    /// <summary>How many clients watch deployments' progress in the live-progress run.</summary>
+    public int Clients { get; init; } = 500;
+
+    /// <summary>How many of those clients watch each deployment; the operators are the clients over this.</summary>
+    public int WatchersPerDeployment { get; init; } = 5;
+
+    /// <summary>How many deployments the panel runs at once in the live-progress run.</summary>
+    public int PanelWorkers { get; init; } = 8;
 
     /// <summary>Whether each timed critical-path apply prints when each of its events arrived.</summary>
     public bool Trace { get; init; }
@@ -71,6 +82,12 @@ public sealed record BenchOptions
                 "--operator-parallelism" => options with { OperatorParallelism = (int)Number(name, Value(), 1, 1024) },
                 "--plan-repetitions" => options with { PlanRepetitions = (int)Number(name, Value(), 1, 100) },
                 "--budget-seconds" => options with { BudgetSeconds = (int)Number(name, Value(), 1, 86_400) },
+                "--clients" => options with { Clients = (int)Number(name, Value(), 1, 100_000) },
+                "--watchers-per-deployment" => options with
+                {
+                    WatchersPerDeployment = (int)Number(name, Value(), 1, 10_000),
+                },
+                "--panel-workers" => options with { PanelWorkers = (int)Number(name, Value(), 1, 256) },
                 "--store" => options with { Stores = [.. Value().Split(',').Select(StateBackend.Named).Distinct()] },
                 "--work" => options with { WorkFolder = Value() },
                 "--out" => options with { Output = Value() },
@@ -78,11 +95,11 @@ public sealed record BenchOptions
             };
         }
 
-        var unknown = options.Benchmarks.Except(["critical-path", "fleet"]).ToArray();
+        var unknown = options.Benchmarks.Except(Known).ToArray();
         return unknown.Length == 0
             ? options
             : throw new ArgumentException(
-                $"--only: '{string.Join(",", unknown)}' is not a benchmark; use critical-path, fleet or both.");
+                $"--only: '{string.Join(",", unknown)}' is not a benchmark; use any of {string.Join(", ", Known)}.");
     }
 
     /// <summary>The options a fleet size's own process takes.</summary>

@@ -1,5 +1,6 @@
 using Fediversity.Bench.CriticalPath;
 using Fediversity.Bench.Fleet;
+using Fediversity.Bench.LiveProgress;
 
 namespace Fediversity.Bench.Reporting;
 
@@ -11,5 +12,8 @@ public sealed record BenchReport(
     IReadOnlyList<CriticalPathResult> CriticalPath,
     IReadOnlyList<FleetResult> Fleet)
 {
+    /// <summary>The live-progress run, when it ran.</summary>
+    public LiveProgressResult? LiveProgress { get; init; }
+
     public bool AllPassed => Figures.All(f => f.Passed != false);
 }

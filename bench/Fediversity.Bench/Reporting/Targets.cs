@@ -1,5 +1,6 @@
 using Fediversity.Bench.CriticalPath;
 using Fediversity.Bench.Fleet;
+using Fediversity.Bench.LiveProgress;
 
 namespace Fediversity.Bench.Reporting;
 
@@ -62,5 +63,22 @@ public static class Targets
             large.PlanCpuMsPerResource / small.PlanCpuMsPerResource, "x", note);
         yield return Figure.AtMost(growthName, $"writes per resource, {growth}",
             large.WritesPerResource / small.WritesPerResource, "x", 1.2, note);
+    }
+
+    public static IEnumerable<Figure> Of(LiveProgressResult r)
+    {
+        const string name = "live progress";
+        var shape = $"{r.Clients} clients on {r.Deployments} deployments, {r.PanelWorkers} at once, " +
+            $"latencies x {r.Scale}";
+        yield return Figure.Context(name, "events delivered", r.Deliveries, "",
+            $"{r.Measured:N0} recorded while watched; {shape}");
+        yield return Figure.Context(name, "delivery latency p50", r.P50Ms, "ms",
+            $"load average {r.LoadAverage}");
+        yield return Figure.AtMost(name, "delivery latency p99", r.P99Ms, "ms", 250, $"longest {r.MaxMs:0} ms");
+        yield return Figure.AtMost(name, "panel peak memory", r.PeakMemoryMiB, "MiB", 500,
+            $"{r.PanelCpuSeconds:0.0} s of processor time over {r.Seconds:0.0} s");
+        yield return Figure.AtMost(name, "clients that missed, repeated or reordered events",
+            r.Inconsistent + r.Unfinished, "", 0,
+            $"{r.Unfinished} never saw the end; {r.Reconnects} reconnects; {r.Failed} deployments failed");
     }
 }

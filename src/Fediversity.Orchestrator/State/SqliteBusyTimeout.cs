@@ -9,7 +9,7 @@ namespace Fediversity.Orchestrator.State;
 /// their results together each lose up to that long; SQLite's own handler retries within a millisecond
 /// or two of the lock being free.
 /// </summary>
-internal sealed class SqliteBusyTimeout(TimeSpan timeout) : DbConnectionInterceptor
+public sealed class SqliteBusyTimeout(TimeSpan timeout) : DbConnectionInterceptor
 {
     private readonly string pragma = $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds};";
 

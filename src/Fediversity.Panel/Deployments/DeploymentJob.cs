@@ -18,8 +18,9 @@ namespace Fediversity.Panel.Deployments;
 [DisallowConcurrentExecution]
 internal sealed partial class DeploymentJob(
     IServiceScopeFactory scopes,
-    IDbContextFactory<PanelDbContext> databases,
+    StoredEventWriter events,
     PanelOrchestrator orchestrator,
+    DeploymentFeeds feeds,
     TimeProvider time,
     ILogger<DeploymentJob> logger) : IJob
 {
@@ -42,7 +43,7 @@ internal sealed partial class DeploymentJob(
         }
 
         var account = await db.Operators.AsNoTracking().FirstAsync(o => o.Id == record.OperatorId, cancellationToken);
-        var sink = new StoredEventSink(databases, id, time);
+        var sink = new StoredEventSink(events, id, time);
         if (record.Status == DeploymentStatus.Running)
         {
             sink.Note("The panel stopped while this deployment ran; it goes on from where it was.");
@@ -65,12 +66,12 @@ internal sealed partial class DeploymentJob(
         }
         catch (DeploymentLockedException e)
         {
-            await EndAsync(db, record, DeploymentStatus.Failed, e.Message);
+            await EndAsync(db, sink, record, DeploymentStatus.Failed, e.Message);
         }
         catch (Exception e)
         {
             LogFailed(logger, e, id, account.Slug);
-            await EndAsync(db, record, DeploymentStatus.Failed,
+            await EndAsync(db, sink, record, DeploymentStatus.Failed,
                 "The deployment stopped with an error: " + e.Message + " Deploy again to finish.");
         }
     }
@@ -93,7 +94,7 @@ internal sealed partial class DeploymentJob(
         var configured = services.GetRequiredService<DeploymentPreparer>().Configure(account, configuration);
         if (!configured.Succeeded)
         {
-            await EndAsync(db, record, DeploymentStatus.Failed, "The configuration no longer fits the hosting " +
+            await EndAsync(db, sink, record, DeploymentStatus.Failed, "The configuration no longer fits the hosting " +
                 "environment: " + string.Join("; ", configured.Problems.Select(p => p.Message)) + ".");
             return;
         }
@@ -109,7 +110,7 @@ internal sealed partial class DeploymentJob(
         var result = await orchestrator.Runner.ApplyAsync(request, sink, cancellationToken);
         if (result.Declined)
         {
-            await EndAsync(db, record, DeploymentStatus.Failed, "The plan changed after you saw it (another " +
+            await EndAsync(db, sink, record, DeploymentStatus.Failed, "The plan changed after you saw it (another " +
                 "deployment changed the services); nothing was changed. Review the new plan and deploy again.");
             return;
         }
@@ -119,7 +120,7 @@ internal sealed partial class DeploymentJob(
         record.Updated = summary.Updated + summary.Replaced;
         record.Deleted = summary.Deleted;
         record.Failed = summary.Failed + summary.Skipped;
-        await EndAsync(db, record, summary.Succeeded ? DeploymentStatus.Succeeded : DeploymentStatus.Failed,
+        await EndAsync(db, sink, record, summary.Succeeded ? DeploymentStatus.Succeeded : DeploymentStatus.Failed,
             summary.Succeeded ? null : $"{summary.Failed} step(s) failed and {summary.Skipped} could not run. " +
                 "Deploy again to finish; steps that ended are not repeated.");
     }
@@ -147,22 +148,25 @@ internal sealed partial class DeploymentJob(
         record.Failed = summary.Failed + summary.Skipped;
         if (!summary.Succeeded)
         {
-            await EndAsync(db, record, DeploymentStatus.Failed, $"{summary.Failed} step(s) failed and " +
+            await EndAsync(db, sink, record, DeploymentStatus.Failed, $"{summary.Failed} step(s) failed and " +
                 $"{summary.Skipped} could not run; the account is still deleting. Delete it again to finish.");
             return;
         }
 
         var others = db.Deployments.Where(d => d.OperatorId == account.Id && d.Id != record.Id).Select(d => d.Id);
         await db.DeploymentEvents.Where(e => others.Contains(e.DeploymentId)).ExecuteDeleteAsync(cancellationToken);
-        await EndAsync(db, record, DeploymentStatus.Succeeded, null);
+        await EndAsync(db, sink, record, DeploymentStatus.Succeeded, null);
     }
 
-    private async Task EndAsync(PanelDbContext db, DeploymentRecord record, DeploymentStatus status, string? error)
+    private async Task EndAsync(
+        PanelDbContext db, StoredEventSink sink, DeploymentRecord record, DeploymentStatus status, string? error)
     {
+        await sink.FlushAsync();
         record.Status = status;
         record.Error = error;
         record.EndedAt = time.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None);
+        feeds.Ended(record.Id);
         LogEnded(logger, record.Id, status);
     }
 

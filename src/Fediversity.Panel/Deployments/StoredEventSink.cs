@@ -2,18 +2,19 @@ using System.Text.Json;
 using Fediversity.Cli.Output;
 using Fediversity.Orchestrator.Events;
 using Fediversity.Panel.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fediversity.Panel.Deployments;
 
 /// <summary>
-/// Writes every event of a run to the panel's database as it happens, so that the progress page can be
-/// rebuilt from the store by any panel process, after a reload or a dropped connection.
+/// Stores every event of a run in the panel's database as it happens, so that the progress page can be rebuilt
+/// from the store by any panel process, after a reload or a dropped connection; this process's watchers of the
+/// deployment get each one as soon as it is stored. <see cref="FlushAsync"/> waits until all are stored.
 /// </summary>
-internal sealed class StoredEventSink(IDbContextFactory<PanelDbContext> databases, long deploymentId, TimeProvider time)
+internal sealed class StoredEventSink(StoredEventWriter writer, long deploymentId, TimeProvider time)
     : IDeploymentEventSink
 {
     private readonly Lock gate = new();
+    private Task last = Task.CompletedTask;
 
     public void Publish(DeploymentEvent deploymentEvent)
     {
@@ -23,16 +24,30 @@ internal sealed class StoredEventSink(IDbContextFactory<PanelDbContext> database
     }
 
     /// <summary>A line from the panel itself, such as a resumption after a restart.</summary>
-    public void Note(string message) =>
-        Write("note", JsonSerializer.Serialize(new { type = "note", message }, JsonOutput.Options), time.GetUtcNow());
+    public void Note(string message)
+    {
+        var at = time.GetUtcNow();
+        Write("note", JsonSerializer.Serialize(new { type = "note", at, message }, JsonOutput.Options), at);
+    }
+
+    /// <summary>
+    /// Waits until every event published so far is stored, so that a deployment is marked ended only after its
+    /// last event: watchers that see the end have seen everything before it.
+    /// </summary>
+    public Task FlushAsync()
+    {
+        lock (gate)
+        {
+            return last;
+        }
+    }
 
     private void Write(string type, string json, DateTimeOffset at)
     {
         lock (gate)
         {
-            using var db = databases.CreateDbContext();
-            db.DeploymentEvents.Add(new DeploymentEventRow { DeploymentId = deploymentId, Type = type, Json = json, At = at });
-            db.SaveChanges();
+            last = writer.Enqueue(
+                new DeploymentEventRow { DeploymentId = deploymentId, Type = type, Json = json, At = at });
         }
     }
 }

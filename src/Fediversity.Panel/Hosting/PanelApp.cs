@@ -85,6 +85,8 @@ internal static class PanelApp
         builder.Services.AddScoped<DeploymentPreparer>();
         builder.Services.AddScoped<DeploymentQueue>();
         builder.Services.AddScoped<DeploymentProgressReader>();
+        builder.Services.AddSingleton<DeploymentFeeds>();
+        builder.Services.AddSingleton<StoredEventWriter>();
 
         builder.Services.AddQuartz(quartz =>
         {

@@ -74,6 +74,19 @@ internal sealed partial class PanelClient : IDisposable
         return long.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Opens a deployment's live channel, after <paramref name="lastEventId"/> when given.</summary>
+    public async Task<EventStream> WatchAsync(long deployment, long? lastEventId = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/Deployments/{deployment}/Events");
+        if (lastEventId is { } last)
+        {
+            request.Headers.Add("Last-Event-ID", last.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        return new EventStream(response);
+    }
+
     public async Task<string> SendTextAsync(HttpRequestMessage request)
     {
         using var response = await http.SendAsync(request);
