@@ -59,6 +59,7 @@ public sealed class PanelLiveProgressTests
         finally
         {
             await DisposeAllAsync(watchers);
+            await PanelWaits.EndedAsync(host, id);
         }
     }
 
@@ -85,15 +86,18 @@ public sealed class PanelLiveProgressTests
     [Fact]
     public async Task Events_OfAnotherOperatorsDeployment_AreNotFoundAndStartNoReader()
     {
-        await using var host = await PanelHost.StartAsync(cloneMs: 2000, switchMs: 1000);
+        await using var host = await PanelHost.StartAsync();
         using var bob = await SignedUpAsync(host, "Bob Newsroom");
         using var alice = await SignedUpAsync(host, "Alice Collective");
         var bobs = await bob.DeployAsync();
 
-        await using var stream = await alice.WatchAsync(bobs);
+        await using (var stream = await alice.WatchAsync(bobs))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, stream.StatusCode);
+            Assert.Equal(0, Feeds(host).Readers);
+        }
 
-        Assert.Equal(HttpStatusCode.NotFound, stream.StatusCode);
-        Assert.Equal(0, Feeds(host).Readers);
+        await PanelWaits.EndedAsync(host, bobs);
     }
 
     [Fact]
@@ -114,6 +118,7 @@ public sealed class PanelLiveProgressTests
 
         Assert.Equal(before, counter.Reads);
         Assert.Equal(DeploymentStatus.Running, (await PanelWaits.DeploymentAsync(host, id)).Status);
+        await PanelWaits.EndedAsync(host, id);
     }
 
     [Fact]
