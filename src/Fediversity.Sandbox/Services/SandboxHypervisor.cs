@@ -115,14 +115,16 @@ public sealed class SandboxHypervisor(string root, SandboxLatency latency, TimeP
             return false;
         }
 
-        vms.Delete(FileName(vmId));
-        Names.Remove(vm);
+        // The disk goes first: a process killed in between leaves a machine without a disk, which the next
+        // destroy finds and finishes, never a disk whose machine is gone and that nothing would remove.
         var disk = Path.Combine(root, "machines", vm.Name);
         if (Directory.Exists(disk))
         {
             Directory.Delete(disk, recursive: true);
         }
 
+        vms.Delete(FileName(vmId));
+        Names.Remove(vm);
         return true;
     }
 

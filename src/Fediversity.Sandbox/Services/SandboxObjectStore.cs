@@ -62,14 +62,15 @@ public sealed class SandboxObjectStore(string root, SandboxLatency latency, Time
             throw new SandboxException($"bucket {id} is not empty");
         }
 
-        buckets.Delete(id);
-        Aliases.Remove(bucket);
+        // The data goes before the record, for the same reason as a machine's disk.
         var folder = Path.Combine(data, id);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
 
+        buckets.Delete(id);
+        Aliases.Remove(bucket);
         return true;
     }
 
