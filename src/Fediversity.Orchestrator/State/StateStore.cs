@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Fediversity.Orchestrator.Permits;
 using Fediversity.Resources;
+using Fediversity.Resources.Permits;
 using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Microsoft.Data.Sqlite;
@@ -30,9 +32,10 @@ public sealed class StateStore
 
     private StateStore(
         Func<StateDbContext> contexts, SecretProtector protector, TimeProvider time, string description,
-        SqliteWriteBatcher? batcher)
+        SqliteWriteBatcher? batcher, IPermitSource permits)
     {
         this.contexts = contexts;
+        Permits = permits;
         Protector = protector;
         Time = time;
         Description = description;
@@ -40,6 +43,13 @@ public sealed class StateStore
     }
 
     public SecretProtector Protector { get; }
+
+    /// <summary>
+    /// Permits shared by every process using this store: advisory locks in the PostgreSQL database, or lock
+    /// files in the SQLite store's folder (every process on this machine). Providers take their cluster-wide
+    /// limits, such as clones per node, from here.
+    /// </summary>
+    public IPermitSource Permits { get; }
 
     public TimeProvider Time { get; }
 
@@ -83,7 +93,7 @@ public sealed class StateStore
         await StoreSchema.MigrateAsync(db, description, cancellationToken);
         var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
         return new StateStore(() => new SqliteStateDbContext(options), protector, time, description,
-            new SqliteWriteBatcher(connection, busyTimeout));
+            new SqliteWriteBatcher(connection, busyTimeout), new FilePermits(directory));
     }
 
     /// <summary>
@@ -131,7 +141,8 @@ public sealed class StateStore
                 await StoreSchema.MigrateAsync(db, description, cancellationToken);
                 var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
                 return new StateStore(
-                    () => new PostgresStateDbContext(options), protector, time, description, batcher: null);
+                    () => new PostgresStateDbContext(options), protector, time, description, batcher: null,
+                    new PostgresPermits(builder.ConnectionString));
             }
             finally
             {
