@@ -9,5 +9,11 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
+# The PostgreSQL runs start a private server of their own on 127.0.0.1 (see tests/setup/postgresql-cluster.sh);
+# its programs come from the same install the tests use, which does nothing when they are already there.
+if [ -z "${FEDI_BENCH_POSTGRES:-}" ]; then
+    bash tests/setup/install-postgresql.sh >/dev/null
+fi
+
 dotnet build bench/Fediversity.Bench/Fediversity.Bench.csproj -c Release --nologo -v quiet
 exec dotnet bench/Fediversity.Bench/bin/Release/net10.0/fedi-bench.dll --out bench/results/latest.json "$@"

@@ -39,19 +39,31 @@ public static class Program
     public static async Task<int> RunAsync(BenchOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         var figures = new List<Figure>();
-        CriticalPathResult? criticalPath = null;
-        IReadOnlyList<FleetResult> fleet = [];
+        var criticalPath = new List<CriticalPathResult>();
+        var fleet = new List<FleetResult>();
 
-        if (options.Benchmarks.Contains("critical-path"))
+        try
         {
-            criticalPath = await CriticalPathBenchmark.RunAsync(options, log, cancellationToken);
-            figures.AddRange(Targets.Of(criticalPath));
+            foreach (var store in options.Stores)
+            {
+                if (options.Benchmarks.Contains("critical-path"))
+                {
+                    var result = await CriticalPathBenchmark.RunAsync(options.On(store), log, cancellationToken);
+                    criticalPath.Add(result);
+                    figures.AddRange(Targets.Of(result));
+                }
+
+                if (options.Benchmarks.Contains("fleet"))
+                {
+                    var results = await FleetBenchmark.RunAsync(options.On(store), log, cancellationToken);
+                    fleet.AddRange(results);
+                    figures.AddRange(Targets.Of(results));
+                }
+            }
         }
-
-        if (options.Benchmarks.Contains("fleet"))
+        finally
         {
-            fleet = await FleetBenchmark.RunAsync(options, log, cancellationToken);
-            figures.AddRange(Targets.Of(fleet));
+            await BenchPostgres.StopIfStartedAsync();
         }
 
         var report = new BenchReport(DateTimeOffset.UtcNow, Machine.Current(), figures, criticalPath, fleet);
@@ -91,8 +103,17 @@ public static class Program
             throw new ArgumentException("fleet-child: give --operators N (at least 1) and --result FILE.");
         }
 
-        var measured = await FleetRun.RunAsync(BenchOptions.Parse(rest), operators.Value, Console.Out,
-            cancellationToken);
+        FleetResult measured;
+        try
+        {
+            measured = await FleetRun.RunAsync(BenchOptions.Parse(rest), operators.Value, Console.Out,
+                cancellationToken);
+        }
+        finally
+        {
+            await BenchPostgres.StopIfStartedAsync();
+        }
+
         await File.WriteAllTextAsync(result, JsonSerializer.Serialize(measured, ReportJson.Options), cancellationToken);
         return 0;
     }

@@ -6,6 +6,8 @@
 #   postgresql-cluster.sh stop DIR                  stops the server of DIR, if it runs; DIR is left for the caller
 # As root the server runs as the 'postgres' user, since PostgreSQL refuses to run as root.
 # FEDI_POSTGRES_BIN names the folder of initdb and pg_ctl where they are not under /usr/lib/postgresql.
+# The tests' server skips flushes to the disk, since its data is thrown away; FEDI_POSTGRES_DURABLE=1 keeps
+# PostgreSQL's own defaults (every commit flushed), as the benchmarks need to measure a real server.
 set -euo pipefail
 
 bin_dir() {
@@ -44,9 +46,13 @@ case "$command" in
                 --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
                 || { cat "$dir/initdb.log" >&2; exit 1; }
         fi
+        flushes="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        if [ "${FEDI_POSTGRES_DURABLE:-0}" = 1 ]; then
+            flushes=""
+        fi
         as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o \
-            "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off \
-             -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+            "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir $flushes \
+             -c max_connections=300" start >/dev/null \
             || { cat "$dir/server.log" >&2; exit 1; }
         ;;
     stop)

@@ -52,7 +52,7 @@ public static class CriticalPathBenchmark
             return seconds;
         });
 
-        return new CriticalPathResult(options.Scale, graph.Resources.Count, length.TotalSeconds,
-            [.. chain.Select(a => a.Value)], samples.Seconds, ProcessorTime.LoadAverage());
+        return new CriticalPathResult(options.Store.Name, options.Scale, graph.Resources.Count,
+            length.TotalSeconds, [.. chain.Select(a => a.Value)], samples.Seconds, ProcessorTime.LoadAverage());
     }
 }

@@ -1,6 +1,7 @@
 namespace Fediversity.Bench.CriticalPath;
 
 /// <summary>One operator's apply against the critical path of its graph, at scaled stand-in latencies.</summary>
+/// <param name="Store">The state store the apply recorded its steps in.</param>
 /// <param name="Scale">The factor every stand-in latency was multiplied by.</param>
 /// <param name="Resources">How many resources the operator's graph has.</param>
 /// <param name="CriticalPathSeconds">The longest chain of the graph at those latencies.</param>
@@ -8,6 +9,7 @@ namespace Fediversity.Bench.CriticalPath;
 /// <param name="ApplySeconds">Each timed apply's wall time, from taking the lease to recording the run.</param>
 /// <param name="LoadAverage">The machine's one-minute load average after the last apply.</param>
 public sealed record CriticalPathResult(
+    string Store,
     double Scale,
     int Resources,
     double CriticalPathSeconds,

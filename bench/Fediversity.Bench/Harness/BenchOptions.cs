@@ -31,7 +31,14 @@ public sealed record BenchOptions
     /// <summary>Whether each timed critical-path apply prints when each of its events arrived.</summary>
     public bool Trace { get; init; }
 
-    public StateBackend Store { get; init; } = StateBackend.Sqlite;
+    /// <summary>The state stores every benchmark runs on, one after the other.</summary>
+    public IReadOnlyList<StateBackend> Stores { get; init; } = StateBackend.All;
+
+    /// <summary>The store of a run given one store (<see cref="On"/>).</summary>
+    public StateBackend Store => Stores[0];
+
+    /// <summary>These options for one of the stores.</summary>
+    public BenchOptions On(StateBackend store) => this with { Stores = [store] };
 
     /// <summary>Where worlds are made and removed again.</summary>
     public string WorkFolder { get; init; } = Path.Combine(Path.GetTempPath(), "fedi-bench");
@@ -64,7 +71,7 @@ public sealed record BenchOptions
                 "--operator-parallelism" => options with { OperatorParallelism = (int)Number(name, Value(), 1, 1024) },
                 "--plan-repetitions" => options with { PlanRepetitions = (int)Number(name, Value(), 1, 100) },
                 "--budget-seconds" => options with { BudgetSeconds = (int)Number(name, Value(), 1, 86_400) },
-                "--store" => options with { Store = StateBackend.Named(Value()) },
+                "--store" => options with { Stores = [.. Value().Split(',').Select(StateBackend.Named).Distinct()] },
                 "--work" => options with { WorkFolder = Value() },
                 "--out" => options with { Output = Value() },
                 _ => throw new ArgumentException($"{name}: not an option; see bench/run.sh for the options."),

@@ -8,7 +8,7 @@ public sealed record BenchReport(
     DateTimeOffset At,
     Machine Machine,
     IReadOnlyList<Figure> Figures,
-    CriticalPathResult? CriticalPath,
+    IReadOnlyList<CriticalPathResult> CriticalPath,
     IReadOnlyList<FleetResult> Fleet)
 {
     public bool AllPassed => Figures.All(f => f.Passed != false);

@@ -6,24 +6,23 @@ namespace Fediversity.Bench.Reporting;
 /// <summary>Turns measurements into figures, each beside the target it is held to.</summary>
 public static class Targets
 {
-    private const string Critical = "critical path";
-
     public static IEnumerable<Figure> Of(CriticalPathResult result)
     {
+        var critical = $"critical path, {result.Store}";
         var runs = result.ApplySeconds.Count;
-        yield return Figure.Context(Critical, "critical path of the graph", result.CriticalPathSeconds, "s",
+        yield return Figure.Context(critical, "critical path of the graph", result.CriticalPathSeconds, "s",
             $"{result.Resources} resources, latencies x {result.Scale}");
-        yield return Figure.AtMost(Critical, $"apply / critical path, median of {runs}", result.MedianRatio, "x", 1.05,
+        yield return Figure.AtMost(critical, $"apply / critical path, median of {runs}", result.MedianRatio, "x", 1.05,
             $"load average {result.LoadAverage}");
-        yield return Figure.Context(Critical, $"apply / critical path, worst of {runs}", result.WorstRatio, "x");
-        yield return Figure.Context(Critical, "time beyond the critical path, median", result.MedianOverheadMs, "ms");
+        yield return Figure.Context(critical, $"apply / critical path, worst of {runs}", result.WorstRatio, "x");
+        yield return Figure.Context(critical, "time beyond the critical path, median", result.MedianOverheadMs, "ms");
     }
 
     public static IEnumerable<Figure> Of(IReadOnlyList<FleetResult> results)
     {
         foreach (var r in results)
         {
-            var name = $"fleet {r.Operators:N0}";
+            var name = $"fleet {r.Operators:N0}, {r.Store}";
             var partial = r.Complete ? null : $"budget ran out: {r.Applied:N0} of {r.Operators:N0} operators applied";
             yield return Figure.Context(name, "apply from nothing", r.ApplySeconds, "s",
                 partial ?? $"{r.Resources:N0} resources");
@@ -51,16 +50,17 @@ public static class Targets
         var small = results.MinBy(r => r.Operators)!;
         var large = results.MaxBy(r => r.Operators)!;
         var growth = $"{small.Operators:N0} to {large.Operators:N0} operators";
+        var growthName = $"fleet growth, {large.Store}";
         var note = large.Complete ? null : $"the {large.Operators:N0} size over the {large.Applied:N0} applied";
-        yield return Figure.AtMost("fleet growth", $"apply per resource, {growth}",
+        yield return Figure.AtMost(growthName, $"apply per resource, {growth}",
             large.ApplyMsPerResource / small.ApplyMsPerResource, "x", 1.2, note);
-        yield return Figure.AtMost("fleet growth", $"plan per resource, {growth}",
+        yield return Figure.AtMost(growthName, $"plan per resource, {growth}",
             large.PlanMsPerResource / small.PlanMsPerResource, "x", 1.2, note);
-        yield return Figure.Context("fleet growth", $"apply processor time per resource, {growth}",
+        yield return Figure.Context(growthName, $"apply processor time per resource, {growth}",
             large.ApplyCpuMsPerResource / small.ApplyCpuMsPerResource, "x", note);
-        yield return Figure.Context("fleet growth", $"plan processor time per resource, {growth}",
+        yield return Figure.Context(growthName, $"plan processor time per resource, {growth}",
             large.PlanCpuMsPerResource / small.PlanCpuMsPerResource, "x", note);
-        yield return Figure.AtMost("fleet growth", $"writes per resource, {growth}",
+        yield return Figure.AtMost(growthName, $"writes per resource, {growth}",
             large.WritesPerResource / small.WritesPerResource, "x", 1.2, note);
     }
 }

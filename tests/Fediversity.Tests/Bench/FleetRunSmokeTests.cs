@@ -26,6 +26,21 @@ public sealed class FleetRunSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_OnPostgres_AppliesThemAllAndPlansWithoutWriting()
+    {
+        var server = await TestSupport.PostgresServer.GetAsync();
+        Environment.SetEnvironmentVariable(BenchPostgres.ServerVariable, server.AdminConnection);
+        var options = new BenchOptions { WorkFolder = work, PlanRepetitions = 1, OperatorParallelism = 2 }
+            .On(Fediversity.Bench.Workload.StateBackend.Postgres);
+
+        var result = await FleetRun.RunAsync(options, operators: 2, TextWriter.Null, Token);
+
+        Assert.Equal(("postgresql", 2, 56L), (result.Store, result.Applied, result.Resources));
+        Assert.True(result.ApplyCounts.Writes >= result.Resources, $"{result.ApplyCounts.Writes} writes");
+        Assert.Equal(0, result.PlanCounts.Writes);
+    }
+
+    [Fact]
     public async Task RunAsync_CriticalPathAtTinyScale_MeasuresEachRepetition()
     {
         var options = new BenchOptions { WorkFolder = work, Scale = 0.0005, Warmups = 0, Repetitions = 2 };
