@@ -4,12 +4,14 @@ using Fediversity.Bench.CriticalPath;
 using Fediversity.Bench.Fleet;
 using Fediversity.Bench.Harness;
 using Fediversity.Bench.Reporting;
+using Fediversity.Bench.Workers;
 
 namespace Fediversity.Bench;
 
 /// <summary>
 /// <c>fedi-bench [OPTIONS]</c> runs the benchmarks, prints each figure beside its target and writes them
-/// as JSON; <c>fedi-bench fleet-child --operators N --result FILE [OPTIONS]</c> is one fleet size in a
+/// as JSON; the workers benchmark starts panels (<c>fedipanel</c>) as its worker processes;
+/// <c>fedi-bench fleet-child --operators N --result FILE [OPTIONS]</c> is one fleet size in a
 /// process of its own, started by the first.
 /// </summary>
 public static class Program
@@ -41,6 +43,7 @@ public static class Program
         var figures = new List<Figure>();
         var criticalPath = new List<CriticalPathResult>();
         var fleet = new List<FleetResult>();
+        IReadOnlyList<WorkersResult> workers = [];
 
         try
         {
@@ -60,13 +63,21 @@ public static class Program
                     figures.AddRange(Targets.Of(results));
                 }
             }
+
+            // The job queue is shared by worker processes only over PostgreSQL, whatever --store says.
+            if (options.Benchmarks.Contains("workers"))
+            {
+                workers = await WorkersBenchmark.RunAsync(options, log, cancellationToken);
+                figures.AddRange(Targets.Of(workers));
+            }
         }
         finally
         {
             await BenchPostgres.StopIfStartedAsync();
         }
 
-        var report = new BenchReport(DateTimeOffset.UtcNow, Machine.Current(), figures, criticalPath, fleet);
+        var report = new BenchReport(
+            DateTimeOffset.UtcNow, Machine.Current(), figures, criticalPath, fleet, workers);
         ResultTable.Write(report, log);
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(options.Output))!;

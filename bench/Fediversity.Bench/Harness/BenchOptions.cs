@@ -6,8 +6,9 @@ namespace Fediversity.Bench.Harness;
 /// <summary>What to run and how; every option has a default that gives the figures the README reports.</summary>
 public sealed record BenchOptions
 {
-    /// <summary>Which benchmarks run: <c>critical-path</c>, <c>fleet</c>, or both.</summary>
-    public IReadOnlySet<string> Benchmarks { get; init; } = new HashSet<string> { "critical-path", "fleet" };
+    /// <summary>Which benchmarks run: any of <c>critical-path</c>, <c>fleet</c> and <c>workers</c>.</summary>
+    public IReadOnlySet<string> Benchmarks { get; init; } =
+        new HashSet<string> { "critical-path", "fleet", "workers" };
 
     /// <summary>The factor the real services' latencies are multiplied by for the critical-path run.</summary>
     public double Scale { get; init; } = 0.01;
@@ -39,6 +40,28 @@ public sealed record BenchOptions
 
     /// <summary>These options for one of the stores.</summary>
     public BenchOptions On(StateBackend store) => this with { Stores = [store] };
+
+    /// <summary>How many worker processes the workers benchmark runs with, one run each.</summary>
+    public IReadOnlyList<int> WorkerCounts { get; init; } = [1, 2, 4];
+
+    /// <summary>How many operators' deployments are queued at once in each workers run.</summary>
+    public int Deployments { get; init; } = 200;
+
+    /// <summary>How many deployments one worker process runs at once (the panel's <c>Panel:Workers</c>).</summary>
+    public int WorkerConcurrency { get; init; } = 4;
+
+    /// <summary>The factor the real services' latencies are multiplied by in the workers runs.</summary>
+    public double WorkerScale { get; init; } = 0.05;
+
+    /// <summary>The sandbox node's clone limit in the workers runs; 0 for every clone that can be in flight.</summary>
+    public int ClonesPerNode { get; init; }
+
+    /// <summary>
+    /// The clone limit of the workers runs: as given, or else the most clones the largest run can have in flight
+    /// (three machines for each deployment running), so that the node's slots never bound the workers.
+    /// </summary>
+    public int ClonesPerNodeFor(int mostWorkers) =>
+        ClonesPerNode > 0 ? ClonesPerNode : 3 * WorkerConcurrency * mostWorkers;
 
     /// <summary>Where worlds are made and removed again.</summary>
     public string WorkFolder { get; init; } = Path.Combine(Path.GetTempPath(), "fedi-bench");
@@ -72,17 +95,25 @@ public sealed record BenchOptions
                 "--plan-repetitions" => options with { PlanRepetitions = (int)Number(name, Value(), 1, 100) },
                 "--budget-seconds" => options with { BudgetSeconds = (int)Number(name, Value(), 1, 86_400) },
                 "--store" => options with { Stores = [.. Value().Split(',').Select(StateBackend.Named).Distinct()] },
+                "--workers" => options with
+                {
+                    WorkerCounts = [.. Value().Split(',').Select(s => (int)Number(name, s, 1, 64))],
+                },
+                "--deployments" => options with { Deployments = (int)Number(name, Value(), 1, 100_000) },
+                "--worker-concurrency" => options with { WorkerConcurrency = (int)Number(name, Value(), 1, 256) },
+                "--worker-scale" => options with { WorkerScale = Number(name, Value(), 1e-6, 1) },
+                "--clones-per-node" => options with { ClonesPerNode = (int)Number(name, Value(), 1, 100_000) },
                 "--work" => options with { WorkFolder = Value() },
                 "--out" => options with { Output = Value() },
                 _ => throw new ArgumentException($"{name}: not an option; see bench/run.sh for the options."),
             };
         }
 
-        var unknown = options.Benchmarks.Except(["critical-path", "fleet"]).ToArray();
+        var unknown = options.Benchmarks.Except(["critical-path", "fleet", "workers"]).ToArray();
         return unknown.Length == 0
             ? options
             : throw new ArgumentException(
-                $"--only: '{string.Join(",", unknown)}' is not a benchmark; use critical-path, fleet or both.");
+                $"--only: '{string.Join(",", unknown)}' is not a benchmark; use critical-path, fleet, workers, or several.");
     }
 
     /// <summary>The options a fleet size's own process takes.</summary>

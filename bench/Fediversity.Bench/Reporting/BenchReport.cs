@@ -1,5 +1,6 @@
 using Fediversity.Bench.CriticalPath;
 using Fediversity.Bench.Fleet;
+using Fediversity.Bench.Workers;
 
 namespace Fediversity.Bench.Reporting;
 
@@ -9,7 +10,8 @@ public sealed record BenchReport(
     Machine Machine,
     IReadOnlyList<Figure> Figures,
     IReadOnlyList<CriticalPathResult> CriticalPath,
-    IReadOnlyList<FleetResult> Fleet)
+    IReadOnlyList<FleetResult> Fleet,
+    IReadOnlyList<WorkersResult> Workers)
 {
     public bool AllPassed => Figures.All(f => f.Passed != false);
 }

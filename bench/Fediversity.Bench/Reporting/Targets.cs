@@ -1,5 +1,6 @@
 using Fediversity.Bench.CriticalPath;
 using Fediversity.Bench.Fleet;
+using Fediversity.Bench.Workers;
 
 namespace Fediversity.Bench.Reporting;
 
@@ -62,5 +63,30 @@ public static class Targets
             large.PlanCpuMsPerResource / small.PlanCpuMsPerResource, "x", note);
         yield return Figure.AtMost(growthName, $"writes per resource, {growth}",
             large.WritesPerResource / small.WritesPerResource, "x", 1.2, note);
+    }
+
+    public static IEnumerable<Figure> Of(IReadOnlyList<WorkersResult> results)
+    {
+        var one = results.FirstOrDefault(r => r.Workers == 1);
+        foreach (var r in results)
+        {
+            var name = $"workers {r.Workers}";
+            var partial = r.Succeeded < r.Deployments ? $"only {r.Succeeded} of {r.Deployments} succeeded; " : "";
+            yield return Figure.Context(name, "deployments per minute", r.PerMinute, "/min",
+                $"{partial}{r.Deployments} queued at once, {r.Concurrency} at once per worker; the workers allow " +
+                $"{r.WorkerBoundPerMinute:0.0} (a {r.PathSeconds:0.0} s critical path each)");
+            yield return Figure.Context(name, "deployment time, median", r.MedianDeploymentSeconds, "s",
+                $"{r.MedianDeploymentSeconds / r.PathSeconds:0.00} x the critical path");
+            yield return Figure.AtMost(name, "most clones at once on the node", r.MostClonesAtOnce, "",
+                r.ClonesPerNode, "read from the sandbox's machine records");
+            yield return Figure.Context(name, "worker processor time per deployment",
+                r.WorkerProcessorSeconds * 1000 / Math.Max(1, r.Succeeded), "ms",
+                $"load average {r.LoadAverage}");
+            if (one is not null && r.Workers > 1 && one.PerMinute > 0)
+            {
+                yield return Figure.AtLeast(name, $"{r.Workers} workers / ({r.Workers} x 1 worker)",
+                    r.PerMinute / (r.Workers * one.PerMinute), "", 0.8);
+            }
+        }
     }
 }

@@ -92,6 +92,12 @@ internal static class PanelApp
             {
                 s.InstanceName = "fediversity-panel";
                 s.ShutdownJobInterruption = ShutdownJobInterruption.Always;
+                if (options.UsesPostgres)
+                {
+                    // Deployments queued by another panel of the cluster wake no scheduler here; an idle one asks
+                    // the job store again after this long (30 s by default) to take them.
+                    s.IdleWaitTime = TimeSpan.FromSeconds(1);
+                }
             });
             quartz.UseDefaultThreadPool(Math.Max(1, options.Workers));
             quartz.UsePersistentStore(store =>
