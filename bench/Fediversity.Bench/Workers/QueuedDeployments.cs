@@ -19,15 +19,21 @@ namespace Fediversity.Bench.Workers;
 internal sealed class QueuedDeployments : IAsyncDisposable
 {
     private readonly WebApplication panel;
-    private readonly List<(OperatorAccount Account, DeploymentRecord Record)> prepared = [];
+    private readonly List<(OperatorAccount Account, long Version, string Shown)> prepared = [];
 
     private QueuedDeployments(WebApplication panel) => this.panel = panel;
 
     public static async Task<QueuedDeployments> OpenAsync(
         IEnumerable<string> settings, CancellationToken cancellationToken) =>
-        new(await PanelApp.BuildAsync([.. settings, "--Panel:RunWorkers=false"], cancellationToken));
+        new(await PanelApp.BuildAsync(
+            [.. settings, "--Panel:RunWorkers=false", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None"],
+            cancellationToken));
 
-    /// <summary>Makes <paramref name="operators"/> operators, each with a deployment ready to be queued.</summary>
+    /// <summary>
+    /// Makes <paramref name="operators"/> operators, each with a saved configuration and the plan its deploy page
+    /// would show. The deployments themselves are recorded when they are queued: a panel starting meanwhile would
+    /// find them recorded but not queued, and fail them.
+    /// </summary>
     public async Task PrepareAsync(int operators, CancellationToken cancellationToken)
     {
         await using var scope = panel.Services.CreateAsyncScope();
@@ -53,29 +59,31 @@ internal sealed class QueuedDeployments : IAsyncDisposable
                 account.Id, ConfigurationJson.Serialize(configuration), "fedi-bench", cancellationToken);
             var configured = preparer.Configure(account, configuration);
             var plan = await orchestrator.Runner.PlanAsync(configured.Graph!, cancellationToken);
+            var shown = ShownStep.Serialize([.. plan.Steps.Where(s => s.Action != StepAction.NoOp)
+                .Select(s => new ShownStep(s.Address.Value, s.Action, s.LosesData))]);
+            prepared.Add((account, version.Id, shown));
+        }
+    }
+
+    /// <summary>Records and queues every prepared deployment, as the deploy page does.</summary>
+    public async Task QueueAllAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = panel.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
+        var queue = scope.ServiceProvider.GetRequiredService<DeploymentQueue>();
+        foreach (var (account, version, shown) in prepared)
+        {
             var record = new DeploymentRecord
             {
                 OperatorId = account.Id,
-                ConfigurationVersionId = version.Id,
+                ConfigurationVersionId = version,
                 Status = DeploymentStatus.Queued,
-                ShownPlanJson = ShownStep.Serialize([.. plan.Steps.Where(s => s.Action != StepAction.NoOp)
-                    .Select(s => new ShownStep(s.Address.Value, s.Action, s.LosesData))]),
+                ShownPlanJson = shown,
                 RequestedBy = "fedi-bench",
                 QueuedAt = DateTimeOffset.UtcNow,
             };
             db.Deployments.Add(record);
             await db.SaveChangesAsync(cancellationToken);
-            prepared.Add((account, record));
-        }
-    }
-
-    /// <summary>Puts every prepared deployment in the job queue.</summary>
-    public async Task QueueAllAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = panel.Services.CreateAsyncScope();
-        var queue = scope.ServiceProvider.GetRequiredService<DeploymentQueue>();
-        foreach (var (account, record) in prepared)
-        {
             await queue.EnqueueAsync(account, record, cancellationToken);
         }
     }
@@ -93,8 +101,15 @@ internal sealed class QueuedDeployments : IAsyncDisposable
     {
         await using var scope = panel.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
-        return await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM qrtz_scheduler_state")
+        var tables = await db.Database.SqlQueryRaw<int>(
+                "SELECT count(*)::int AS \"Value\" FROM pg_class WHERE relname = 'qrtz_scheduler_state'")
             .SingleAsync(cancellationToken);
+
+        // The first worker to start makes the job store's tables.
+        return tables == 0
+            ? 0
+            : await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM qrtz_scheduler_state")
+                .SingleAsync(cancellationToken);
     }
 
     public ValueTask DisposeAsync() => panel.DisposeAsync();

@@ -78,6 +78,10 @@ internal static class WorkersRun
             var last = records.Max(r => r.EndedAt) ?? DateTimeOffset.UtcNow;
             var seconds = (last - queued).TotalSeconds;
             var processor = processes.Sum(p => p.ProcessorSeconds) - startProcessor;
+            if (records.FirstOrDefault(r => r.Status == DeploymentStatus.Failed) is { } failed)
+            {
+                log.WriteLine($"  a deployment failed: {failed.Error}");
+            }
 
             var durations = records.Where(r => r is { StartedAt: not null, EndedAt: not null })
                 .Select(r => (r.EndedAt!.Value - r.StartedAt!.Value).TotalSeconds).ToList();
