@@ -51,7 +51,7 @@ public sealed record BenchOptions
     public int WorkerConcurrency { get; init; } = 4;
 
     /// <summary>The factor the real services' latencies are multiplied by in the workers runs.</summary>
-    public double WorkerScale { get; init; } = 0.05;
+    public double WorkerScale { get; init; } = 0.2;
 
     /// <summary>The sandbox node's clone limit in the workers runs; 0 for every clone that can be in flight.</summary>
     public int ClonesPerNode { get; init; }
