@@ -113,7 +113,8 @@ public sealed record BenchOptions
         return unknown.Length == 0
             ? options
             : throw new ArgumentException(
-                $"--only: '{string.Join(",", unknown)}' is not a benchmark; use critical-path, fleet, workers, or several.");
+                $"--only: '{string.Join(",", unknown)}' is not a benchmark; use critical-path, fleet, workers, " +
+                "or several.");
     }
 
     /// <summary>The options a fleet size's own process takes.</summary>

@@ -1,6 +1,8 @@
 namespace Fediversity.Bench.Workers;
 
-/// <summary>One run of the job queue: every deployment queued at once, run by <paramref name="Workers"/> panels.</summary>
+/// <summary>
+/// One run of the job queue: every deployment queued at once, run by <paramref name="Workers"/> panels.
+/// </summary>
 /// <param name="Workers">How many worker processes ran the deployments.</param>
 /// <param name="Concurrency">How many deployments each worker ran at once (<c>Panel:Workers</c>).</param>
 /// <param name="Deployments">How many deployments were queued, one per operator.</param>

@@ -110,7 +110,16 @@ internal static class PanelApp
                 }
 
                 store.ProvisionSchema();
-                store.ConfigureStore(s => s.RecoverFiringsCancelledByShutdown = true);
+                store.ConfigureStore(s =>
+                {
+                    s.RecoverFiringsCancelledByShutdown = true;
+
+                    // A deployment that waits its turn in a busy queue is not late: past the misfire threshold
+                    // (a minute by default) it would be left to the misfire handler, which takes a few at a
+                    // time, once a minute, and wait that long again.
+                    s.MisfireThreshold = TimeSpan.FromDays(30);
+                    s.MisfireHandlerFrequency = TimeSpan.FromMinutes(1);
+                });
             });
         });
         builder.Services.AddQuartzHostedService(q =>
