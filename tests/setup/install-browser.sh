@@ -3,29 +3,14 @@
 # (Playwright's own browser builds are not used). Safe to run again: it does nothing when
 # /usr/bin/chromium is already there. Needs root (or sudo) and Debian or Ubuntu.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 if [ -x /usr/bin/chromium ]; then
     echo "Chromium is already installed: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
     exit 0
 fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-    echo "apt-get was not found; install Chromium by hand so that /usr/bin/chromium exists." >&2
-    exit 1
-fi
-
-as_root=()
-if [ "$(id -u)" -ne 0 ]; then
-    if ! command -v sudo >/dev/null 2>&1; then
-        echo "Run this script as root, or install sudo." >&2
-        exit 1
-    fi
-    as_root=(sudo)
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update
-"${as_root[@]}" apt-get install -y --no-install-recommends chromium fonts-dejavu-core
+apt_install chromium fonts-dejavu-core
 
 if [ ! -x /usr/bin/chromium ]; then
     echo "The chromium package was installed but /usr/bin/chromium is missing." >&2

@@ -14,14 +14,20 @@ public static class FleetRun
 {
     private const int WarmupOperators = 4;
 
+    /// <summary>
+    /// Operators planned together by one fleet-wide plan call: enough that the store's three queries are shared by
+    /// many, few enough that the batches in flight stay small beside the peak memory target.
+    /// </summary>
+    private const int PlanBatch = 25;
+
     public static async Task<FleetResult> RunAsync(
         BenchOptions options, int operators, TextWriter log, CancellationToken cancellationToken)
     {
         await WarmUpAsync(options, cancellationToken);
 
-        using var counter = new StoreWriteCounter();
         await using var world = await BenchWorld.OpenAsync(
             options.WorkFolder, options.Store, SandboxLatency.None, cancellationToken, removeWhenDone: false);
+        using var counter = new StoreWriteCounter(Path.GetFileName(world.Folder));
 
         var before = counter.Counts;
         var cpu = ProcessorTime.Seconds();
@@ -46,8 +52,8 @@ public static class FleetRun
         {
             var start = counter.Counts;
             cpu = ProcessorTime.Seconds();
-            planSeconds.Add(await TimeAsync(applied, options, (slug, token) => PlanUnchangedAsync(world, slug, token),
-                cancellationToken));
+            planSeconds.Add(await TimeAsync(PlanBatches(applied), options,
+                (batch, token) => PlanUnchangedAsync(world, batch, token), cancellationToken));
             planCounts = counter.Counts - start;
             planCpu.Add(ProcessorTime.Seconds() - cpu);
             log.WriteLine($"  no-change plan pass {pass + 1}: {planSeconds[^1]:0.000} s");
@@ -68,6 +74,9 @@ public static class FleetRun
             await world.ApplyAsync(graph, new CountingSink(), cancellationToken);
             await world.Runner.PlanAsync(graph, cancellationToken);
         }
+
+        var warm = Enumerable.Range(0, WarmupOperators).Select(i => BenchWorld.Graph($"warm{i}")).ToList();
+        await world.Runner.PlanManyAsync(warm, cancellationToken);
     }
 
     private static async Task<(IReadOnlyList<string> Applied, long Resources, double Seconds)> ApplyAllAsync(
@@ -113,24 +122,33 @@ public static class FleetRun
         return ([.. applied.Order(StringComparer.Ordinal)], resources, stopwatch.Elapsed.TotalSeconds);
     }
 
-    private static async Task PlanUnchangedAsync(BenchWorld world, string slug, CancellationToken cancellationToken)
+    /// <summary>
+    /// The fleet in batches of <see cref="PlanBatch"/> operators, planned as many at once as operators were applied:
+    /// a fleet-wide plan reads a batch's recorded state together, and holds only the batches in flight in memory.
+    /// </summary>
+    private static IEnumerable<string[]> PlanBatches(IReadOnlyList<string> slugs) => slugs.Chunk(PlanBatch);
+
+    private static async Task PlanUnchangedAsync(
+        BenchWorld world, IReadOnlyList<string> slugs, CancellationToken cancellationToken)
     {
-        var plan = await world.Runner.PlanAsync(BenchWorld.Graph(slug), cancellationToken);
-        if (plan.HasChanges)
+        var graphs = slugs.Select(BenchWorld.Graph).ToList();
+        var plans = await world.Runner.PlanManyAsync(graphs, cancellationToken);
+        if (plans.FirstOrDefault(p => p.HasChanges) is { } changed)
         {
-            throw new InvalidOperationException($"operator '{slug}' plans changes right after its apply");
+            throw new InvalidOperationException(
+                $"operator '{changed.Deployment}' plans changes right after its apply");
         }
     }
 
-    private static async Task<double> TimeAsync(
-        IReadOnlyList<string> slugs, BenchOptions options, Func<string, CancellationToken, Task> each,
+    private static async Task<double> TimeAsync<T>(
+        IEnumerable<T> items, BenchOptions options, Func<T, CancellationToken, Task> each,
         CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(
-            slugs,
+            items,
             Bounded(options, cancellationToken),
-            async (slug, token) => await each(slug, token));
+            async (item, token) => await each(item, token));
         return stopwatch.Elapsed.TotalSeconds;
     }
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using Npgsql;
 
 namespace Fediversity.Bench.Harness;
@@ -55,8 +51,7 @@ public sealed class BenchPostgres
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await RunScriptAsync(CancellationToken.None, "stop", Path.Combine(folder, "cluster"));
+        await PostgresCluster.StopAsync(folder, CancellationToken.None);
         Environment.SetEnvironmentVariable(ServerVariable, null);
         Directory.Delete(folder, recursive: true);
         shared = null;
@@ -76,80 +71,21 @@ public sealed class BenchPostgres
             return new BenchPostgres(given, null);
         }
 
-        if (!OperatingSystem.IsLinux())
-        {
-            throw new InvalidOperationException("The benchmarks' own PostgreSQL server runs on Linux only; set " +
-                $"{ServerVariable} to a superuser's connection string of a server of your own.");
-        }
-
         var folder = Directory.CreateTempSubdirectory("fedi-bench-postgres-").FullName;
-
-        // The server runs as the postgres user when the benchmarks run as root: it must reach its folder.
-        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-            UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var passwordFile = Path.Combine(folder, "password");
-        await File.WriteAllTextAsync(passwordFile, password + "\n", cancellationToken);
-        File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-
-        var port = FreePort();
+        string admin;
         try
         {
-            await RunScriptAsync(cancellationToken, "start", Path.Combine(folder, "cluster"),
-                port.ToString(System.Globalization.CultureInfo.InvariantCulture), passwordFile);
+            admin = await PostgresCluster.StartAsync(folder, durable: true, maxPoolSize: 100, cancellationToken);
         }
-        catch
+        catch (Exception e) when (e is PostgresNotInstalledException or InvalidOperationException)
         {
             Directory.Delete(folder, recursive: true);
-            throw;
+            throw new InvalidOperationException(
+                $"{e.Message} Install the server with tests/setup/install-postgresql.sh, or set {ServerVariable} " +
+                "to a superuser's connection string of a server of your own.", e);
         }
 
-        var admin = new NpgsqlConnectionStringBuilder
-        {
-            Host = "127.0.0.1",
-            Port = port,
-            Username = "postgres",
-            Password = password,
-            Database = "postgres",
-            MaxPoolSize = 100,
-        }.ConnectionString;
         Environment.SetEnvironmentVariable(ServerVariable, admin);
         return new BenchPostgres(admin, folder);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task RunScriptAsync(CancellationToken cancellationToken, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(Repository.Root, "tests", "setup", "postgresql-cluster.sh"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["FEDI_POSTGRES_DURABLE"] = "1";
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException("bash did not start postgresql-cluster.sh");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"postgresql-cluster.sh {arguments[0]} failed ({process.ExitCode}): {(await error).Trim()} " +
-                $"{(await output).Trim()} Install the server with tests/setup/install-postgresql.sh, or set " +
-                $"{ServerVariable} to a superuser's connection string of a server of your own.");
-        }
     }
 }

@@ -7,7 +7,9 @@ namespace Fediversity.Bench.Harness;
 /// <summary>
 /// Counts what the state store sends to its database, from EF Core's own diagnostic events, so that the
 /// store is measured as it ships, on any database, with no hook of its own. A write is one command that
-/// changes rows (INSERT, UPDATE, DELETE, an upsert); a save is one SaveChanges, that is one transaction.
+/// changes rows (INSERT, UPDATE, DELETE, an upsert); a save is one SaveChanges, that is one transaction. Only
+/// commands on a database whose file or name holds <c>scope</c> count, so that other stores of the same process
+/// (a test run's, a warm-up world's) are left out.
 /// </summary>
 public sealed class StoreWriteCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>,
     IDisposable
@@ -20,7 +22,13 @@ public sealed class StoreWriteCounter : IObserver<DiagnosticListener>, IObserver
     private long reads;
     private long saves;
 
-    public StoreWriteCounter() => subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    private readonly string scope;
+
+    public StoreWriteCounter(string scope)
+    {
+        this.scope = scope;
+        subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    }
 
     public StoreCounts Counts =>
         new(Interlocked.Read(ref writes), Interlocked.Read(ref reads), Interlocked.Read(ref saves));
@@ -38,11 +46,11 @@ public sealed class StoreWriteCounter : IObserver<DiagnosticListener>, IObserver
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key == SaveCompleted)
+        if (value.Value is SaveChangesCompletedEventData saved && InScope(saved.Context?.Database.GetDbConnection()))
         {
             Interlocked.Increment(ref saves);
         }
-        else if (value.Value is CommandExecutedEventData executed)
+        else if (value.Value is CommandExecutedEventData executed && InScope(executed.Connection))
         {
             if (IsWrite(executed.Command.CommandText))
             {
@@ -54,6 +62,11 @@ public sealed class StoreWriteCounter : IObserver<DiagnosticListener>, IObserver
             }
         }
     }
+
+    private bool InScope(System.Data.Common.DbConnection? connection) =>
+        connection is not null &&
+        (connection.DataSource.Contains(scope, StringComparison.Ordinal) ||
+            connection.Database.Contains(scope, StringComparison.Ordinal));
 
     private static bool IsWrite(string sql)
     {

@@ -26,6 +26,30 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
         return Planner.Plan(desired, recorded, providers);
     }
 
+    /// <summary>
+    /// Plans many deployments without taking their leases or changing anything, reading their recorded state
+    /// together (<see cref="StateStore.LoadManyAsync"/>): a fleet-wide plan. Each state is dropped once planned.
+    /// </summary>
+    /// <returns>One plan per graph, in the order given.</returns>
+    /// <exception cref="PlanException">A graph's changes cannot be made; nothing after it is planned.</exception>
+    /// <exception cref="ArgumentException">Two graphs are of the same deployment.</exception>
+    public async Task<ImmutableArray<Plan>> PlanManyAsync(
+        IReadOnlyList<ResourceGraph> desired, CancellationToken cancellationToken)
+    {
+        if (desired.GroupBy(g => g.Deployment, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"The deployment '{twice.Key}' is given twice; plan it once.", nameof(desired));
+        }
+
+        var plans = ImmutableArray.CreateBuilder<Plan>(desired.Count);
+        await foreach (var recorded in store.LoadManyAsync(desired.Select(g => g.Deployment), cancellationToken))
+        {
+            plans.Add(Planner.Plan(desired[plans.Count], recorded, providers));
+        }
+
+        return plans.MoveToImmutable();
+    }
+
     /// <summary>Reads every resource of the deployment back from its provider, under the deployment's lease.</summary>
     public async Task<ImmutableArray<Drift>> RefreshAsync(
         string deployment, LeaseHolder holder, CancellationToken cancellationToken)
@@ -57,9 +81,6 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
             linked.Token);
         var executor = new Executor(store, providers, sink, time, Options);
         var summary = await executor.ExecuteAsync(plan, request.Desired, recorded, runId, linked.Token);
-        var retained = request.Desired.Resources.Values.Where(r => r.Retained).Select(r => r.Address).ToHashSet();
-        await store.MarkRetainedAsync(deployment, retained, CancellationToken.None);
-
         if (summary.Succeeded && request.Desired.Resources.IsEmpty)
         {
             var audit = await new OperatorRecords(store).FinishDeletionAsync(deployment, request.Holder.Name,
@@ -68,9 +89,10 @@ public sealed class DeploymentRunner(StateStore store, ProviderRegistry provider
             return new ApplyResult(plan, summary) { Deletion = audit };
         }
 
+        var retained = request.Desired.Resources.Values.Where(r => r.Retained).Select(r => r.Address).ToHashSet();
         await store.EndRunAsync(runId, summary.Succeeded ? "succeeded" : "failed",
             JsonSerializer.Serialize(summary), Status(summary.Succeeded, request.Desired.Resources.IsEmpty),
-            CancellationToken.None);
+            retained, CancellationToken.None);
         sink.Publish(summary);
         return new ApplyResult(plan, summary);
     }

@@ -13,10 +13,16 @@ namespace Fediversity.Orchestrator.Execution;
 
 /// <summary>
 /// Carries out a plan: each step starts as soon as the steps it depends on have ended well, up to a
-/// bound at once; deletions run after everything that used the deleted resource. Every step writes an
-/// intent to the journal before its provider call and its result to the state store after it.
-/// A failed step fails only the steps that depend on it.
+/// bound at once; deletions run after everything that used the deleted resource. Every step that acts
+/// outside writes an intent to the journal before its provider call, and every step writes its result to
+/// the state store after it. A failed step fails only the steps that depend on it.
 /// </summary>
+/// <remarks>
+/// A step's dependents start as soon as its provider call has returned, while its result is being
+/// written: each dependent's intent is then written alongside, and its provider call waits until both
+/// are durable. So no call is ever made on the strength of a result the store might lose, yet a chain of
+/// steps pays one commit wait a link instead of two.
+/// </remarks>
 public sealed class Executor(
     StateStore store, ProviderRegistry providers, IDeploymentEventSink sink, TimeProvider time, ExecutorOptions options)
 {
@@ -31,11 +37,11 @@ public sealed class Executor(
             _ = Schedule(run, step, cancellationToken);
         }
 
-        await Task.WhenAll(run.Tasks.Values);
+        await Task.WhenAll(run.Tasks.Values.Select(t => t.Done));
         cancellationToken.ThrowIfCancellationRequested();
 
         int Ended(StepAction action) => plan.Steps.Count(s =>
-            s.Action == action && run.Tasks[s.Address].Result == StepOutcome.Succeeded);
+            s.Action == action && run.Tasks[s.Address].Done.Result == StepOutcome.Succeeded);
 
         return new SummaryEvent
         {
@@ -46,13 +52,13 @@ public sealed class Executor(
             Replaced = Ended(StepAction.Replace),
             Deleted = Ended(StepAction.Delete),
             Unchanged = Ended(StepAction.NoOp),
-            Failed = run.Tasks.Values.Count(t => t.Result == StepOutcome.Failed),
-            Skipped = run.Tasks.Values.Count(t => t.Result == StepOutcome.Skipped),
+            Failed = run.Tasks.Values.Count(t => t.Done.Result == StepOutcome.Failed),
+            Skipped = run.Tasks.Values.Count(t => t.Done.Result == StepOutcome.Skipped),
             DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
         };
     }
 
-    private Task<StepOutcome> Schedule(Run run, PlannedStep step, CancellationToken cancellationToken)
+    private StepTasks Schedule(Run run, PlannedStep step, CancellationToken cancellationToken)
     {
         if (run.Tasks.TryGetValue(step.Address, out var existing))
         {
@@ -61,43 +67,64 @@ public sealed class Executor(
 
         var dependencies = step.DependsOn
             .Where(run.Steps.ContainsKey)
-            .Select(d => (Address: d, Task: Schedule(run, run.Steps[d], cancellationToken)))
+            .Select(d => (Address: d, Tasks: Schedule(run, run.Steps[d], cancellationToken)))
             .ToImmutableArray();
-        var task = RunAfterAsync(run, step, dependencies, cancellationToken);
-        run.Tasks[step.Address] = task;
-        return task;
+        var ready = new TaskCompletionSource<StepOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = new StepTasks(ready.Task, RunAfterAsync(run, step, dependencies, ready, cancellationToken));
+        run.Tasks[step.Address] = tasks;
+        return tasks;
     }
 
+    /// <summary>Runs the step once its dependencies are ready, and tells its own dependents when it is.</summary>
     private async Task<StepOutcome> RunAfterAsync(
         Run run,
         PlannedStep step,
-        ImmutableArray<(ResourceAddress Address, Task<StepOutcome> Task)> dependencies,
+        ImmutableArray<(ResourceAddress Address, StepTasks Tasks)> dependencies,
+        TaskCompletionSource<StepOutcome> ready,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await RunWhenReadyAsync(run, step, dependencies, ready, cancellationToken);
+            ready.TrySetResult(outcome);
+            return outcome;
+        }
+        catch
+        {
+            ready.TrySetResult(StepOutcome.Failed);
+            throw;
+        }
+    }
+
+    private async Task<StepOutcome> RunWhenReadyAsync(
+        Run run,
+        PlannedStep step,
+        ImmutableArray<(ResourceAddress Address, StepTasks Tasks)> dependencies,
+        TaskCompletionSource<StepOutcome> ready,
         CancellationToken cancellationToken)
     {
         await Task.Yield();
-        await Task.WhenAll(dependencies.Select(d => d.Task));
+        await Task.WhenAll(dependencies.Select(d => d.Tasks.Ready));
 
         // A resource that needs no change stays unchanged whatever happened to the steps it depends on.
-        var blocker = dependencies.FirstOrDefault(d => d.Task.Result != StepOutcome.Succeeded);
-        if (blocker.Task is not null && step.Action != StepAction.NoOp)
+        var blocker = dependencies.FirstOrDefault(d => d.Tasks.Ready.Result != StepOutcome.Succeeded);
+        if (blocker.Tasks is not null && step.Action != StepAction.NoOp)
         {
-            Publish(new StepSkippedEvent
-            {
-                Deployment = run.Plan.Deployment, At = time.GetUtcNow(), Address = step.Address.Value,
-                Action = step.Action, Because = $"{blocker.Address} did not complete",
-            });
-            return StepOutcome.Skipped;
+            return Skip(run, step, blocker.Address);
         }
 
+        var recorded = Task.WhenAll(dependencies.Select(d => d.Tasks.Done));
         if (step.Action == StepAction.NoOp || cancellationToken.IsCancellationRequested)
         {
+            // An unchanged resource's dependents may use its outputs only once its own dependencies are stored.
+            await recorded;
             return cancellationToken.IsCancellationRequested ? StepOutcome.Skipped : StepOutcome.Succeeded;
         }
 
         await run.Slots.WaitAsync(cancellationToken);
         try
         {
-            return await RunStepAsync(run, step, cancellationToken);
+            return await RunStepAsync(run, step, Dependencies(dependencies, recorded), ready, cancellationToken);
         }
         finally
         {
@@ -105,7 +132,34 @@ public sealed class Executor(
         }
     }
 
-    private async Task<StepOutcome> RunStepAsync(Run run, PlannedStep step, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends well once every dependency's result is stored; otherwise fails naming the first that was not, so
+    /// that no provider call is made on outputs the store might lose.
+    /// </summary>
+    private static async Task Dependencies(
+        ImmutableArray<(ResourceAddress Address, StepTasks Tasks)> dependencies, Task recorded)
+    {
+        await recorded;
+        var unrecorded = dependencies.FirstOrDefault(d => d.Tasks.Done.Result != StepOutcome.Succeeded);
+        if (unrecorded.Tasks is not null)
+        {
+            throw new DependencyNotRecordedException(unrecorded.Address);
+        }
+    }
+
+    private StepOutcome Skip(Run run, PlannedStep step, ResourceAddress blocker)
+    {
+        Publish(new StepSkippedEvent
+        {
+            Deployment = run.Plan.Deployment, At = time.GetUtcNow(), Address = step.Address.Value,
+            Action = step.Action, Because = $"{blocker} did not complete",
+        });
+        return StepOutcome.Skipped;
+    }
+
+    private async Task<StepOutcome> RunStepAsync(
+        Run run, PlannedStep step, Task dependencies, TaskCompletionSource<StepOutcome> ready,
+        CancellationToken cancellationToken)
     {
         var deployment = run.Plan.Deployment;
         var stopwatch = Stopwatch.StartNew();
@@ -118,19 +172,29 @@ public sealed class Executor(
         try
         {
             var reporter = new EventStepReporter(deployment, step.Address, sink, time);
-            await (step.Action switch
+            var call = new StepCall(run, step.Address, reporter, dependencies);
+            var recording = await (step.Action switch
             {
-                StepAction.Create => CreateAsync(run, step.Address, reporter, cancellationToken),
-                StepAction.Update => UpdateAsync(run, step.Address, reporter, cancellationToken),
-                StepAction.Replace => ReplaceAsync(run, step.Address, reporter, cancellationToken),
-                StepAction.Delete => DeleteAsync(run, step.Address, reporter, cancellationToken),
-                _ => Task.CompletedTask,
+                StepAction.Create => CreateAsync(call, cancellationToken),
+                StepAction.Update => UpdateAsync(call, cancellationToken),
+                StepAction.Replace => ReplaceAsync(call, cancellationToken),
+                StepAction.Delete => DeleteAsync(call, cancellationToken),
+                _ => Task.FromResult(Task.CompletedTask),
             });
+            ready.TrySetResult(StepOutcome.Succeeded);
+            await recording;
+        }
+        catch (DependencyNotRecordedException unrecorded)
+        {
+            await store.FailStepAsync(
+                deployment, step.Address, unrecorded.Message, Unjournaled(run, step), CancellationToken.None);
+            return Skip(run, step, unrecorded.Address);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var message = error is ProviderException or PlanException ? error.Message : $"{error.GetType().Name}: {error.Message}";
-            await store.FailStepAsync(deployment, step.Address, message, CancellationToken.None);
+            await store.FailStepAsync(
+                deployment, step.Address, message, Unjournaled(run, step), CancellationToken.None);
             Publish(new StepFailedEvent
             {
                 Deployment = deployment, At = time.GetUtcNow(), Address = step.Address.Value, Action = step.Action,
@@ -147,55 +211,108 @@ public sealed class Executor(
         return StepOutcome.Succeeded;
     }
 
-    private async Task CreateAsync(Run run, ResourceAddress address, IStepReporter reporter, CancellationToken token)
+    // Each operation returns once its provider call is done, with the write of its result still under way.
+
+    private async Task<Task> CreateAsync(StepCall call, CancellationToken token)
     {
-        var resource = run.Desired.Resources[address];
+        var run = call.Run;
+        var resource = run.Desired.Resources[call.Address];
+        var provider = providers.For(resource.Kind);
         var inputs = Resolve(run, resource);
-        await store.BeginStepAsync(run.Id, run.Plan.Deployment, address, "create", Handle(inputs), token);
+        var journal = await BeginAsync(call, provider, "create", Handle(inputs), token);
 
-        var request = new ResourceRequest(address, inputs, ImmutableSortedDictionary<string, ResourceValue>.Empty, reporter);
-        var outputs = await providers.For(resource.Kind).CreateAsync(request, token);
-        await RecordAsync(run, Record(resource, inputs, outputs));
+        var request = new ResourceRequest(
+            call.Address, inputs, ImmutableSortedDictionary<string, ResourceValue>.Empty, call.Reporter);
+        var outputs = await provider.CreateAsync(request, token);
+        return Record(run, Record(resource, inputs, outputs), journal);
     }
 
-    private async Task UpdateAsync(Run run, ResourceAddress address, IStepReporter reporter, CancellationToken token)
+    private async Task<Task> UpdateAsync(StepCall call, CancellationToken token)
     {
-        var resource = run.Desired.Resources[address];
-        var prior = run.Current[address];
+        var run = call.Run;
+        var resource = run.Desired.Resources[call.Address];
+        var provider = providers.For(resource.Kind);
+        var prior = run.Current[call.Address];
         var inputs = Resolve(run, resource);
-        await store.BeginStepAsync(run.Id, run.Plan.Deployment, address, "update", Handle(inputs), token);
+        var journal = await BeginAsync(call, provider, "update", Handle(inputs), token);
 
-        var request = new ResourceRequest(address, inputs, prior.Outputs, reporter);
-        var outputs = await providers.For(resource.Kind).UpdateAsync(request, token);
-        await RecordAsync(run, Record(resource, inputs, outputs));
+        var request = new ResourceRequest(call.Address, inputs, prior.Outputs, call.Reporter);
+        var outputs = await provider.UpdateAsync(request, token);
+        return Record(run, Record(resource, inputs, outputs), journal);
     }
 
-    private async Task ReplaceAsync(Run run, ResourceAddress address, IStepReporter reporter, CancellationToken token)
+    private async Task<Task> ReplaceAsync(StepCall call, CancellationToken token)
     {
-        reporter.Report("removing the old one");
-        await DeleteAsync(run, address, reporter, token);
-        reporter.Report("making the new one");
-        await CreateAsync(run, address, reporter, token);
+        call.Reporter.Report("removing the old one");
+        await await DeleteAsync(call, token);
+        call.Reporter.Report("making the new one");
+        return await CreateAsync(call with { Dependencies = Task.CompletedTask }, token);
     }
 
-    private async Task DeleteAsync(Run run, ResourceAddress address, IStepReporter reporter, CancellationToken token)
+    private async Task<Task> DeleteAsync(StepCall call, CancellationToken token)
     {
-        if (!run.Current.TryGetValue(address, out var prior))
+        var run = call.Run;
+        if (!run.Current.TryGetValue(call.Address, out var prior))
         {
-            return;
+            await call.Dependencies;
+            return Task.CompletedTask;
         }
 
-        await store.BeginStepAsync(run.Id, run.Plan.Deployment, address, "delete", Handle(prior.Inputs), token);
-        await providers.For(prior.Kind).DeleteAsync(prior, reporter, token);
-        await store.CompleteStepAsync(run.Plan.Deployment, address, null, CancellationToken.None);
-        run.Current.TryRemove(address, out _);
+        var provider = providers.For(prior.Kind);
+        var journal = await BeginAsync(call, provider, "delete", Handle(prior.Inputs), token);
+        await provider.DeleteAsync(prior, call.Reporter, token);
+        run.Current.TryRemove(call.Address, out _);
+        return store.CompleteStepAsync(run.Plan.Deployment, call.Address, null, journal, CancellationToken.None);
     }
 
-    /// <summary>Records a step's result. The remote change has happened, so this is not cancelled with the run.</summary>
-    private async Task RecordAsync(Run run, ResourceRecord record)
+    /// <summary>
+    /// Writes the intent of a provider call that acts outside, alongside the results of the step's
+    /// dependencies, and returns once both are durable. A call that acts only here gets its journal entry
+    /// with its result instead: the entry to write then is returned.
+    /// </summary>
+    private async Task<StepJournal?> BeginAsync(
+        StepCall call, ResourceProvider provider, string operation, string? handle, CancellationToken token)
     {
-        await store.CompleteStepAsync(run.Plan.Deployment, record.Address, record, CancellationToken.None);
+        if (!provider.ActsOutside)
+        {
+            await call.Dependencies;
+            return new StepJournal(call.Run.Id, operation, handle);
+        }
+
+        var intent = store.BeginStepAsync(
+            call.Run.Id, call.Run.Plan.Deployment, call.Address, operation, handle, token);
+        try
+        {
+            await call.Dependencies;
+        }
+        finally
+        {
+            // An intent written for a call that is then not made is closed by the step's failure.
+            await intent;
+        }
+
+        return null;
+    }
+
+    /// <summary>The journal entry of a failed step whose provider writes no intent, else null.</summary>
+    private StepJournal? Unjournaled(Run run, PlannedStep step) =>
+        providers.For(step.Kind).ActsOutside
+            ? null
+            : new StepJournal(run.Id, step.Action switch
+            {
+                StepAction.Delete => "delete",
+                StepAction.Update => "update",
+                _ => "create",
+            }, null);
+
+    /// <summary>
+    /// Starts recording a step's result; dependents may use its outputs at once. The remote change has
+    /// happened, so the write is not cancelled with the run.
+    /// </summary>
+    private Task Record(Run run, ResourceRecord record, StepJournal? journal)
+    {
         run.Current[record.Address] = record;
+        return store.CompleteStepAsync(run.Plan.Deployment, record.Address, record, journal, CancellationToken.None);
     }
 
     private static ResourceRecord Record(
@@ -244,8 +361,26 @@ public sealed class Executor(
 
         public Dictionary<ResourceAddress, PlannedStep> Steps { get; } = plan.Steps.ToDictionary(s => s.Address);
 
-        public Dictionary<ResourceAddress, Task<StepOutcome>> Tasks { get; } = [];
+        public Dictionary<ResourceAddress, StepTasks> Tasks { get; } = [];
 
         public SemaphoreSlim Slots { get; } = new(parallelism);
+    }
+
+    /// <summary>What a step's dependents wait for.</summary>
+    /// <param name="Ready">Ends when dependents may use the step's outputs: its provider call is done.</param>
+    /// <param name="Done">Ends when the step's result is durable, or it failed or was skipped.</param>
+    private sealed record StepTasks(Task<StepOutcome> Ready, Task<StepOutcome> Done);
+
+    /// <summary>One step's provider call, and what it must wait for before it is made.</summary>
+    /// <param name="Run">The run the step belongs to.</param>
+    /// <param name="Address">The step's resource.</param>
+    /// <param name="Reporter">Where the provider reports progress.</param>
+    /// <param name="Dependencies">Ends well once every dependency's result is durable.</param>
+    private sealed record StepCall(Run Run, ResourceAddress Address, IStepReporter Reporter, Task Dependencies);
+
+    private sealed class DependencyNotRecordedException(ResourceAddress address)
+        : Exception($"not started: the result of {address} could not be recorded")
+    {
+        public ResourceAddress Address { get; } = address;
     }
 }

@@ -92,27 +92,41 @@ public static class Planner
         DeploymentState recorded)
     {
         var changes = ImmutableArray.CreateBuilder<FieldChange>();
-        var fields = resource.Inputs.Keys.Union(record.Inputs.Keys).Order(StringComparer.Ordinal);
+        Func<OutputReference, ResourceValue?> lookup = r => Lookup(r, actions, recorded);
 
-        foreach (var field in fields)
+        var kept = 0;
+        foreach (var (field, wanted) in resource.Inputs)
         {
-            record.Inputs.TryGetValue(field, out var before);
-            resource.Inputs.TryGetValue(field, out var wanted);
-            var after = wanted is null ? null : ValueResolver.TryResolve(wanted, r => Lookup(r, actions, recorded));
-
-            var same = wanted is not null && before is not null && after is not null && after.Equals(before);
-            if (same)
+            if (record.Inputs.TryGetValue(field, out var before))
             {
-                continue;
+                kept++;
             }
 
-            var afterText = wanted is null ? null : ValueDisplay.Format(after);
-            var beforeText = before is null ? null : ValueDisplay.Format(before);
-            schema.UpdateNotes.TryGetValue(field, out var note);
-            changes.Add(new FieldChange(field, beforeText, afterText, schema.ReplaceOn.Contains(field), note));
+            var after = ValueResolver.TryResolve(wanted, lookup);
+            if (before is null || after is null || !after.Equals(before))
+            {
+                changes.Add(Change(schema, field, before, ValueDisplay.Format(after)));
+            }
         }
 
+        // Inputs recorded but no longer wanted, looked for only when there are any.
+        if (kept < record.Inputs.Count)
+        {
+            foreach (var (field, before) in record.Inputs.Where(i => !resource.Inputs.ContainsKey(i.Key)))
+            {
+                changes.Add(Change(schema, field, before, null));
+            }
+        }
+
+        changes.Sort((a, b) => string.CompareOrdinal(a.Field, b.Field));
         return changes.ToImmutable();
+    }
+
+    private static FieldChange Change(ResourceSchema schema, string field, ResourceValue? before, string? afterText)
+    {
+        var beforeText = before is null ? null : ValueDisplay.Format(before);
+        schema.UpdateNotes.TryGetValue(field, out var note);
+        return new FieldChange(field, beforeText, afterText, schema.ReplaceOn.Contains(field), note);
     }
 
     private static PlannedStep PlanDeletion(

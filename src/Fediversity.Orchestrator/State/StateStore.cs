@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Fediversity.Orchestrator.Permits;
 using Fediversity.Resources;
@@ -7,8 +8,6 @@ using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Fediversity.Orchestrator.State;
@@ -22,8 +21,10 @@ namespace Fediversity.Orchestrator.State;
 public sealed class StateStore
 {
     /// <summary>The advisory lock PostgreSQL stores are initialised under ("Fedi", 1).</summary>
-    private const int LockClass = 0x46656469;
-    private const int LockSchema = 1;
+
+    /// <summary>Deployments read by one query of <see cref="LoadManyAsync"/>: the queries' cost is shared by many,
+    /// their stored text (about 50 kB a deployment) stays small, and so do the statements' parameters.</summary>
+    private const int LoadBatch = 100;
 
     private readonly Func<StateDbContext> contexts;
 
@@ -90,7 +91,7 @@ public sealed class StateStore
         await using var initLock = await FileLock.AcquireAsync(database + ".init", cancellationToken);
         await using var db = new SqliteStateDbContext(options);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await StoreSchema.MigrateAsync(db, description, cancellationToken);
+        await Schema(description).MigrateAsync(db, cancellationToken);
         var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
         return new StateStore(() => new SqliteStateDbContext(options), protector, time, description,
             new SqliteWriteBatcher(connection, busyTimeout), new FilePermits(directory));
@@ -129,59 +130,27 @@ public sealed class StateStore
         var description = $"the PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
         var options = PostgresOptions(builder.ConnectionString);
 
-        try
+        await using var db = new PostgresStateDbContext(options);
+        return await Schema(description).OpenPostgresAsync(db, MigratedDatabase.Schemas.State, async () =>
         {
-            await using var db = new PostgresStateDbContext(options);
-            await CreateDatabaseAsync(db, description, cancellationToken);
-
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({LockClass}, {LockSchema})", cancellationToken);
-            try
-            {
-                await StoreSchema.MigrateAsync(db, description, cancellationToken);
-                var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
-                return new StateStore(
-                    () => new PostgresStateDbContext(options), protector, time, description, batcher: null,
-                    new PostgresPermits(builder.ConnectionString));
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlAsync(
-                    $"SELECT pg_advisory_unlock({LockClass}, {LockSchema})", CancellationToken.None);
-            }
-        }
-        catch (Exception e) when (e is NpgsqlException || e.InnerException is NpgsqlException)
-        {
-            // EF wraps connection failures in an InvalidOperationException that only says they may be transient.
-            var cause = e as NpgsqlException ?? (NpgsqlException)e.InnerException!;
-            throw new StateStoreException($"Cannot use {description}: {cause.Message}", e);
-        }
+            var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
+            return new StateStore(
+                () => new PostgresStateDbContext(options), protector, time, description, batcher: null,
+                new PostgresPermits(builder.ConnectionString));
+        }, cancellationToken);
     }
 
-    private static async Task CreateDatabaseAsync(
-        PostgresStateDbContext db, string description, CancellationToken cancellationToken)
-    {
-        var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(cancellationToken))
-        {
-            return;
-        }
-
-        try
-        {
-            await creator.CreateAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Another process made it at the same moment.
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
-        {
-            throw new StateStoreException(
-                $"{description} does not exist and its user may not create databases; create it first, owned by " +
-                "that user (for example: createdb -O USER NAME).", e);
-        }
-    }
+    /// <summary>How the store's tables are checked and migrated, and what is said when they cannot be.</summary>
+    private static MigratedDatabase Schema(string description) => new(
+        description,
+        FirstTable: "deployments",
+        Unversioned: $"{description} was made by an early build of Fediversity that kept no schema version, so " +
+            "it cannot be upgraded. Move it aside and start with an empty store; the resources it recorded are " +
+            "then unknown to Fediversity and must be removed by hand.",
+        Newer: migration => $"{description} was upgraded by a newer build of Fediversity (schema {migration}); " +
+            "this build cannot use it. Run the newer build.",
+        Error: (message, cause) =>
+            cause is null ? new StateStoreException(message) : new StateStoreException(message, cause));
 
     internal static DbContextOptions<SqliteStateDbContext> SqliteOptions(
         string connectionString, TimeSpan busyTimeout = default)
@@ -224,29 +193,61 @@ public sealed class StateStore
 
     private long Now => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>What the store recorded for one deployment; an unknown deployment has no resources.</summary>
     public async Task<DeploymentState> LoadAsync(string deployment, CancellationToken cancellationToken)
     {
-        await using var db = Context();
-        var rows = await db.Resources.AsNoTracking()
-            .Where(r => r.Deployment == deployment)
-            .ToListAsync(cancellationToken);
-        var interrupted = await db.Journal.AsNoTracking()
-            .Where(j => j.Deployment == deployment && j.EndedAtMs == null)
-            .Select(j => j.Address)
-            .ToListAsync(cancellationToken);
-
-        var drifted = await db.Drift.AsNoTracking()
-            .Where(d => d.Deployment == deployment)
-            .Select(d => new { d.Address, d.Gone })
-            .ToListAsync(cancellationToken);
-
-        var resources = rows
-            .Select(ToRecord)
-            .ToImmutableSortedDictionary(r => r.Address, r => r);
-        return new DeploymentState(deployment, resources, [.. interrupted.Select(a => new ResourceAddress(a))])
+        await foreach (var state in LoadManyAsync([deployment], cancellationToken))
         {
-            Drifted = drifted.ToImmutableSortedDictionary(d => new ResourceAddress(d.Address), d => d.Gone),
-        };
+            return state;
+        }
+
+        throw new InvalidOperationException($"The state of '{deployment}' was not read.");
+    }
+
+    /// <summary>
+    /// What the store recorded for each of <paramref name="deployments"/>, in the order given, read with three
+    /// queries for every <see cref="LoadBatch"/> deployments instead of three for each, over one connection. Each
+    /// state is made from its rows only when it is reached, so that a fleet-wide plan that plans each state and
+    /// drops it holds one parsed deployment at a time, beside the stored text of one batch.
+    /// </summary>
+    /// <returns>Every asked deployment once, an unknown one with no resources.</returns>
+    public async IAsyncEnumerable<DeploymentState> LoadManyAsync(
+        IEnumerable<string> deployments, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var wanted = deployments.Distinct(StringComparer.Ordinal).ToList();
+
+        await using var db = Context();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        foreach (var batch in wanted.Chunk(LoadBatch))
+        {
+            var rows = await db.Resources.AsNoTracking()
+                .Where(r => batch.Contains(r.Deployment))
+                .ToListAsync(cancellationToken);
+            var interrupted = await db.Journal.AsNoTracking()
+                .Where(j => batch.Contains(j.Deployment) && j.EndedAtMs == null)
+                .Select(j => new { j.Deployment, j.Address })
+                .ToListAsync(cancellationToken);
+            var drifted = await db.Drift.AsNoTracking()
+                .Where(d => batch.Contains(d.Deployment))
+                .Select(d => new { d.Deployment, d.Address, d.Gone })
+                .ToListAsync(cancellationToken);
+
+            var rowsOf = rows.ToLookup(r => r.Deployment, StringComparer.Ordinal);
+            var interruptedOf = interrupted.ToLookup(j => j.Deployment, j => new ResourceAddress(j.Address),
+                StringComparer.Ordinal);
+            var driftedOf = drifted.ToLookup(d => d.Deployment, StringComparer.Ordinal);
+            foreach (var deployment in batch)
+            {
+                var resources = rowsOf[deployment]
+                    .Select(ToRecord)
+                    .ToImmutableSortedDictionary(r => r.Address, r => r);
+                yield return new DeploymentState(deployment, resources, [.. interruptedOf[deployment]])
+                {
+                    Drifted = driftedOf[deployment]
+                        .ToImmutableSortedDictionary(d => new ResourceAddress(d.Address), d => d.Gone),
+                };
+            }
+        }
     }
 
     public async Task<IReadOnlyList<DeploymentRow>> ListDeploymentsAsync(CancellationToken cancellationToken)
@@ -295,9 +296,18 @@ public sealed class StateStore
         }, cancellationToken);
     }
 
+    public Task EndRunAsync(
+        string runId, string outcome, string summaryJson, string deploymentStatus,
+        CancellationToken cancellationToken) =>
+        EndRunAsync(runId, outcome, summaryJson, deploymentStatus, retained: null, cancellationToken);
+
+    /// <summary>
+    /// Records the end of a run and the deployment's status and, when <paramref name="retained"/> is given, which
+    /// of its resources are kept only for the data of disabled applications, in one transaction.
+    /// </summary>
     public async Task EndRunAsync(
         string runId, string outcome, string summaryJson, string deploymentStatus,
-        CancellationToken cancellationToken)
+        IReadOnlySet<ResourceAddress>? retained, CancellationToken cancellationToken)
     {
         await WriteAsync(async db =>
         {
@@ -316,6 +326,11 @@ public sealed class StateStore
             {
                 deployment.Status = deploymentStatus;
                 deployment.UpdatedAtMs = Now;
+            }
+
+            if (retained is not null)
+            {
+                await MarkRetainedAsync(db, run.Deployment, retained, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -344,8 +359,17 @@ public sealed class StateStore
     /// Records a step's result: the resource as it now is (or its removal when <paramref name="record"/> is
     /// null), and the end of every open intent for that address, in one transaction.
     /// </summary>
+    public Task CompleteStepAsync(
+        string deployment, ResourceAddress address, ResourceRecord? record, CancellationToken cancellationToken) =>
+        CompleteStepAsync(deployment, address, record, journal: null, cancellationToken);
+
+    /// <summary>
+    /// Records a step's result as <see cref="CompleteStepAsync(string, ResourceAddress, ResourceRecord?,
+    /// CancellationToken)"/> does, and adds <paramref name="journal"/> to the journal as a step already done.
+    /// </summary>
     public async Task CompleteStepAsync(
-        string deployment, ResourceAddress address, ResourceRecord? record, CancellationToken cancellationToken)
+        string deployment, ResourceAddress address, ResourceRecord? record, StepJournal? journal,
+        CancellationToken cancellationToken)
     {
         await WriteAsync(async db =>
         {
@@ -367,6 +391,7 @@ public sealed class StateStore
 
             await AccountingLedger.NoteAsync(db, deployment, address, record, Now, cancellationToken);
             await CloseIntentsAsync(db, deployment, address, "done", null, cancellationToken);
+            AddEnded(db, deployment, address, journal, "done", null);
             await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
                 .ExecuteDeleteAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -377,16 +402,19 @@ public sealed class StateStore
     public async Task MarkRetainedAsync(
         string deployment, IReadOnlySet<ResourceAddress> retained, CancellationToken cancellationToken)
     {
-        await WriteAsync(async db =>
-        {
-            var rows = await db.Resources.Where(r => r.Deployment == deployment).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                row.Retained = retained.Contains(new ResourceAddress(row.Address));
-            }
+        await WriteAsync(db => MarkRetainedAsync(db, deployment, retained, cancellationToken), cancellationToken);
+    }
 
-            await db.SaveChangesAsync(cancellationToken);
-        }, cancellationToken);
+    /// <summary>Sets the flag where it differs, without reading the rows.</summary>
+    private static async Task MarkRetainedAsync(
+        StateDbContext db, string deployment, IReadOnlySet<ResourceAddress> retained,
+        CancellationToken cancellationToken)
+    {
+        var kept = retained.Select(a => a.Value).ToList();
+        await db.Resources
+            .Where(r => r.Deployment == deployment && kept.Contains(r.Address) != r.Retained)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Retained, r => kept.Contains(r.Address)),
+                cancellationToken);
     }
 
     /// <summary>
@@ -424,14 +452,39 @@ public sealed class StateStore
             [.. JsonSerializer.Deserialize<Planning.FieldChange[]>(r.ChangesJson)!]))];
     }
 
+    public Task FailStepAsync(
+        string deployment, ResourceAddress address, string error, CancellationToken cancellationToken) =>
+        FailStepAsync(deployment, address, error, journal: null, cancellationToken);
+
+    /// <summary>
+    /// Closes the step's open intents as failed, and adds <paramref name="journal"/> as a failed step.
+    /// </summary>
     public async Task FailStepAsync(
-        string deployment, ResourceAddress address, string error, CancellationToken cancellationToken)
+        string deployment, ResourceAddress address, string error, StepJournal? journal,
+        CancellationToken cancellationToken)
     {
         await WriteAsync(async db =>
         {
             await CloseIntentsAsync(db, deployment, address, "failed", error, cancellationToken);
+            AddEnded(db, deployment, address, journal, "failed", error);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
+    }
+
+    private void AddEnded(
+        StateDbContext db, string deployment, ResourceAddress address, StepJournal? journal, string outcome,
+        string? error)
+    {
+        if (journal is null)
+        {
+            return;
+        }
+
+        db.Journal.Add(new JournalEntry
+        {
+            RunId = journal.RunId, Deployment = deployment, Address = address.Value, Operation = journal.Operation,
+            Handle = journal.Handle, StartedAtMs = Now, EndedAtMs = Now, Outcome = outcome, Error = error,
+        });
     }
 
     private async Task CloseIntentsAsync(

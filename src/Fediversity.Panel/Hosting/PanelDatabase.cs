@@ -2,8 +2,6 @@ using Fediversity.Orchestrator.State;
 using Fediversity.Panel.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Quartz;
@@ -13,12 +11,6 @@ namespace Fediversity.Panel.Hosting;
 /// <summary>Chooses the panel's database: SQLite files in the data folder, or PostgreSQL when one is given.</summary>
 internal static class PanelDatabase
 {
-    /// <summary>The advisory lock's first key: "Fedi", shared with the orchestrator's state store.</summary>
-    private const int LockClass = 0x46656469;
-
-    /// <summary>The advisory lock's second key: the panel's schema (the state store's is 1).</summary>
-    private const int LockSchema = 2;
-
     public static void Configure(DbContextOptionsBuilder builder, PanelOptions options)
     {
         if (options.UsesPostgres)
@@ -67,7 +59,7 @@ internal static class PanelDatabase
         {
             var file = Path.Combine(options.ResolvedDataDirectory, "panel.db");
             await using var initLock = await FileLock.AcquireAsync(file + ".init", cancellationToken);
-            await PanelSchema.MigrateAsync(db, $"the SQLite file {file} (Panel:DataDirectory)", cancellationToken);
+            await Schema($"the SQLite file {file} (Panel:DataDirectory)").MigrateAsync(db, cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
@@ -89,54 +81,21 @@ internal static class PanelDatabase
 
         var description =
             $"the PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port} (Panel:Database)";
-        try
-        {
-            await CreatePostgresDatabaseAsync(db, description, cancellationToken);
-
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({LockClass}, {LockSchema})", cancellationToken);
-            try
-            {
-                await PanelSchema.MigrateAsync(db, description, cancellationToken);
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlAsync(
-                    $"SELECT pg_advisory_unlock({LockClass}, {LockSchema})", CancellationToken.None);
-            }
-        }
-        catch (Exception e) when (e is NpgsqlException || e.InnerException is NpgsqlException)
-        {
-            // EF wraps connection failures in an InvalidOperationException that only says they may be transient.
-            var cause = e as NpgsqlException ?? (NpgsqlException)e.InnerException!;
-            throw new PanelDatabaseException($"Cannot use {description}: {cause.Message}", e);
-        }
+        await Schema(description).OpenPostgresAsync(
+            db, MigratedDatabase.Schemas.Panel, () => Task.FromResult(true), cancellationToken);
     }
 
-    private static async Task CreatePostgresDatabaseAsync(
-        PanelDbContext db, string description, CancellationToken cancellationToken)
-    {
-        var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(cancellationToken))
-        {
-            return;
-        }
-
-        try
-        {
-            await creator.CreateAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Another panel made it at the same moment.
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
-        {
-            throw new PanelDatabaseException(
-                $"{description} does not exist and its user may not create databases; create it first, owned by " +
-                "that user (for example: createdb -O USER NAME).", e);
-        }
-    }
+    /// <summary>How the panel's tables are checked and migrated, and what is said when they cannot be.</summary>
+    private static MigratedDatabase Schema(string description) => new(
+        description,
+        FirstTable: "panel_operators",
+        Unversioned: $"The panel's tables in {description} were made by an early build of FediPanel that kept no " +
+            "schema version, so they cannot be upgraded. Move the database aside (or give Panel:Database a new, " +
+            "empty database) and start the panel again; its accounts and configurations are then entered anew.",
+        Newer: migration => $"The panel's tables in {description} were upgraded by a newer build of FediPanel " +
+            $"(schema {migration}); this build cannot use them. Run the newer build.",
+        Error: (message, cause) =>
+            cause is null ? new PanelDatabaseException(message) : new PanelDatabaseException(message, cause));
 
     private static string SqliteConnection(string file) => new SqliteConnectionStringBuilder
     {

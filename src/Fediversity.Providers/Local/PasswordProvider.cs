@@ -17,6 +17,9 @@ public sealed class PasswordProvider : ResourceProvider
 
     public override string Kind => PasswordKind.Kind;
 
+    /// <inheritdoc/>
+    public override bool ActsOutside => false;
+
     public override ResourceSchema Schema { get; } =
         ResourceSchema.Default with { ReplaceOn = [PasswordKind.Length, PasswordKind.Format, PasswordKind.Chosen] };
 

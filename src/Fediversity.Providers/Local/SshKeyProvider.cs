@@ -18,6 +18,9 @@ public sealed class SshKeyProvider : ResourceProvider
 {
     public override string Kind => SshKeyKind.Kind;
 
+    /// <inheritdoc/>
+    public override bool ActsOutside => false;
+
     public override ResourceSchema Schema { get; } = ResourceSchema.Default with { ReplaceOn = [SshKeyKind.Comment] };
 
     public override Task<ImmutableSortedDictionary<string, ResourceValue>> CreateAsync(

@@ -17,6 +17,13 @@ public abstract class ResourceProvider
     /// <summary>How changes to this kind's inputs are carried out, and what destroying it loses.</summary>
     public virtual ResourceSchema Schema => ResourceSchema.Default;
 
+    /// <summary>
+    /// Whether a call changes anything outside Fediversity's own state. A provider that only computes values
+    /// (a key pair, a password) leaves nothing behind when cut off, so no journal intent is written before
+    /// its calls and the step costs one durable write instead of two.
+    /// </summary>
+    public virtual bool ActsOutside => true;
+
     /// <summary>Makes the resource, or takes over the one of that name that already exists.</summary>
     public abstract Task<ImmutableSortedDictionary<string, ResourceValue>> CreateAsync(
         ResourceRequest request, CancellationToken cancellationToken);

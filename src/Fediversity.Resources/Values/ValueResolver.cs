@@ -13,7 +13,10 @@ public static class ValueResolver
     public static ResourceValue? TryResolve(ResourceValue value, Func<OutputReference, ResourceValue?> lookup) =>
         value switch
         {
+            // Most values refer to nothing: they are their own resolution, with nothing to copy.
+            TextValue or NumberValue or FlagValue or SecretValue => value,
             OutputReference reference => lookup(reference),
+            ListValue or MapValue when value.IsResolved => value,
             ListValue list => ResolveAll(list.Items, lookup) is { } items ? new ListValue(items) : null,
             MapValue map => ResolveMap(map, lookup),
             Template template => ResolveTemplate(template, lookup),

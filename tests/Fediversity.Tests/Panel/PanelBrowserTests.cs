@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Fediversity.Panel.Data;
 using Fediversity.Panel.Operators;
+using Fediversity.Tests.TestSupport;
 using Microsoft.Playwright;
 
 namespace Fediversity.Tests.Panel;
@@ -10,10 +11,13 @@ public sealed partial class PanelBrowserTests
 {
     private const string Password = "a long enough password";
 
-    [Fact]
-    public async Task NewOperator_SignsUpConfiguresDeploysWatchesAndRevealsCredentials()
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task NewOperator_SignsUpConfiguresDeploysWatchesAndRevealsCredentials(StoreKind database)
     {
-        await using var host = await PanelHost.StartAsync(cloneMs: 2500, startMs: 1000, switchMs: 1500);
+        await using var host = await PanelHost.StartAsync(cloneMs: 2500, startMs: 1000, switchMs: 1500,
+            database: database);
         await using var browser = await Browser.LaunchAsync();
         var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
         {
@@ -21,7 +25,9 @@ public sealed partial class PanelBrowserTests
             ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
         });
         var page = await context.NewPageAsync();
-        var shots = Browser.Screenshots;
+        var shots = database == StoreKind.Sqlite
+            ? Browser.Screenshots
+            : Directory.CreateDirectory(Path.Combine(Browser.Screenshots, "postgresql")).FullName;
 
         await page.GotoAsync("/");
         await Shot(page, shots, "01-home");

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
+using Fediversity.Bench.Harness;
 using Npgsql;
 
 namespace Fediversity.Tests.TestSupport;
@@ -33,8 +30,6 @@ internal sealed class PostgresServer
     private string? OwnFolder { get; }
 
     private bool RemoveFolder { get; }
-
-    private static string Script => Path.Combine(Cli.Fedi.RepositoryRoot, "tests", "setup", "postgresql-cluster.sh");
 
     /// <summary>Whether a server was asked for, so that the end of the tests knows whether to stop one.</summary>
     public static bool Requested => Shared.IsValueCreated;
@@ -67,8 +62,7 @@ internal sealed class PostgresServer
         await server.DropDatabasesAsync();
         if (server.OwnFolder is { } folder)
         {
-            NpgsqlConnection.ClearAllPools();
-            await RunScriptAsync("stop", Path.Combine(folder, "cluster"));
+            await PostgresCluster.StopAsync(folder, CancellationToken.None);
             if (server.RemoveFolder)
             {
                 Directory.Delete(folder, recursive: true);
@@ -136,73 +130,19 @@ internal sealed class PostgresServer
         var folder = given is { Length: > 0 }
             ? given
             : Directory.CreateTempSubdirectory("fedi-tests-postgres-").FullName;
-        Directory.CreateDirectory(folder);
-
-        // The server runs as the postgres user when the tests run as root: it must reach its folder.
-        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-            UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var passwordFile = Path.Combine(folder, "password");
-        await File.WriteAllTextAsync(passwordFile, password + "\n");
-        File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-
-        var port = FreePort();
         try
         {
-            await RunScriptAsync("start", Path.Combine(folder, "cluster"), port.ToString(), passwordFile);
+            var admin = await PostgresCluster.StartAsync(folder, durable: false, maxPoolSize: 200, CancellationToken.None);
+            return new PostgresServer(admin, folder, removeFolder: given is not { Length: > 0 });
         }
-        catch when (given is not { Length: > 0 })
+        catch (Exception e)
         {
-            Directory.Delete(folder, recursive: true);
-            throw;
-        }
+            if (given is not { Length: > 0 })
+            {
+                Directory.Delete(folder, recursive: true);
+            }
 
-        var admin = new NpgsqlConnectionStringBuilder
-        {
-            Host = "127.0.0.1",
-            Port = port,
-            Username = "postgres",
-            Password = password,
-            Database = "postgres",
-            MaxPoolSize = 200,
-        };
-        return new PostgresServer(admin.ConnectionString, folder, removeFolder: given is not { Length: > 0 });
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task RunScriptAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var message = $"postgresql-cluster.sh {arguments[0]} failed: {(await error).Trim()} {(await output).Trim()}";
-        switch (process.ExitCode)
-        {
-            case 0:
-                return;
-            case 3:
-                throw new PostgresUnavailableException((await error).Trim());
-            default:
-                throw new InvalidOperationException(message);
+            throw e is PostgresNotInstalledException ? new PostgresUnavailableException(e.Message) : e;
         }
     }
 }

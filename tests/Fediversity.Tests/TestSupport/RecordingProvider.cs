@@ -24,6 +24,11 @@ internal sealed class RecordingProvider(string kind) : ResourceProvider
 
     public ResourceSchema? SchemaOverride { get; init; }
 
+    public override bool ActsOutside => ActsOutsideOverride;
+
+    /// <summary>Whether the provider stands for one that changes something outside (the default).</summary>
+    public bool ActsOutsideOverride { get; init; } = true;
+
     /// <summary>Runs inside each call, before it answers; may wait or throw.</summary>
     public Func<string, ResourceAddress, CancellationToken, Task>? Hook { get; set; }
 

@@ -158,4 +158,174 @@ public abstract class DeploymentRunnerTests : IAsyncLifetime
         Assert.Empty(sandbox.World.Dns.Zones());
         Assert.Empty(await test.Store.ListDeploymentsAsync(Token));
     }
+
+    private static ResourceGraph Fleet(string deployment, long cores = 2, bool withRecord = true)
+    {
+        var zone = $"{deployment}.example.";
+        List<DesiredResource> resources =
+        [
+            Desired($"{deployment}/ssh-key", SshKeyKind.Kind,
+                (SshKeyKind.Comment, ResourceValue.Of($"fedi@{deployment}"))),
+            Desired($"{deployment}/vm", VirtualMachineKind.Kind,
+                (VirtualMachineKind.Name, ResourceValue.Of($"{deployment}-mastodon")),
+                (VirtualMachineKind.Cores, ResourceValue.Of(cores)),
+                (VirtualMachineKind.MemoryMiB, ResourceValue.Of(4096)),
+                (VirtualMachineKind.DiskGiB, ResourceValue.Of(40)),
+                (VirtualMachineKind.SshKeys, ResourceValue.ListOf(Ref($"{deployment}/ssh-key", SshKeyKind.PublicKey)))),
+            Desired($"{deployment}/zone", DnsZoneKind.Kind, (DnsZoneKind.Zone, ResourceValue.Of(zone))),
+        ];
+        if (withRecord)
+        {
+            resources.Add(Desired($"{deployment}/dns/www", DnsRecordKind.Kind,
+                    (DnsRecordKind.Zone, ResourceValue.Of(zone)),
+                    (DnsRecordKind.Name, ResourceValue.Of("www." + zone)),
+                    (DnsRecordKind.Type, ResourceValue.Of("A")),
+                    (DnsRecordKind.Ttl, ResourceValue.Of(300)),
+                    (DnsRecordKind.Records, ResourceValue.ListOf(Ref($"{deployment}/vm", VirtualMachineKind.Ipv4))))
+                .WithDependsOn($"{deployment}/zone"));
+        }
+
+        return ResourceGraph.Create(deployment, resources);
+    }
+
+    /// <summary>Applies three deployments, so that a fleet plan has neighbours to confuse a change with.</summary>
+    private async Task<string[]> ApplyFleetAsync()
+    {
+        string[] fleet = ["north", "south", "west"];
+        foreach (var deployment in fleet)
+        {
+            Assert.True((await runner.ApplyAsync(Apply(Fleet(deployment)), sink, Token)).Succeeded);
+        }
+
+        return fleet;
+    }
+
+    /// <summary>
+    /// Plans the graphs together and one by one, checks that both ways give the same steps, and returns the
+    /// steps that change something, by deployment.
+    /// </summary>
+    private async Task<Dictionary<string, List<PlannedStep>>> PlanFleetAsync(params ResourceGraph[] graphs)
+    {
+        var together = await runner.PlanManyAsync(graphs, Token);
+
+        Assert.Equal(graphs.Select(g => g.Deployment), together.Select(p => p.Deployment));
+        for (var i = 0; i < graphs.Length; i++)
+        {
+            var alone = await runner.PlanAsync(graphs[i], Token);
+            Assert.Equal(Describe(alone), Describe(together[i]));
+        }
+
+        return together.ToDictionary(p => p.Deployment, p => p.Steps.Where(s => s.Action != StepAction.NoOp).ToList());
+    }
+
+    private static List<string> Describe(Plan plan) =>
+    [
+        .. plan.Steps.Select(s => $"{s.Address} {s.Action} ({s.Reason}) " +
+            string.Join("; ", s.Changes.Select(c => $"{c.Field}: {c.Before} -> {c.After}"))),
+    ];
+
+    [Fact]
+    public async Task PlanManyAsync_NothingChanged_PlansNothingForEveryDeploymentAndAllForAnUnknownOne()
+    {
+        var fleet = await ApplyFleetAsync();
+
+        var changes = await PlanFleetAsync([.. fleet.Select(d => Fleet(d)), Fleet("east")]);
+
+        Assert.All(fleet, d => Assert.Empty(changes[d]));
+        Assert.Equal(4, changes["east"].Count(s => s.Action == StepAction.Create));
+    }
+
+    [Fact]
+    public async Task PlanManyAsync_ChangedInputOfOneDeployment_UpdatesOnlyThatResource()
+    {
+        var fleet = await ApplyFleetAsync();
+
+        var changes = await PlanFleetAsync(Fleet(fleet[0]), Fleet(fleet[1], cores: 4), Fleet(fleet[2]));
+
+        var step = Assert.Single(changes[fleet[1]]);
+        Assert.Equal(("south/vm", StepAction.Update), (step.Address.Value, step.Action));
+        Assert.Equal(("2", "4"), (Assert.Single(step.Changes).Before, step.Changes[0].After));
+        Assert.Empty(changes[fleet[0]]);
+        Assert.Empty(changes[fleet[2]]);
+    }
+
+    [Fact]
+    public async Task PlanManyAsync_ChangedOutputOfADependency_UpdatesTheResourceThatUsesIt()
+    {
+        var fleet = await ApplyFleetAsync();
+        var vm = (await test.Store.LoadAsync("west", Token)).Resources[Address("west/vm")];
+        var moved = vm with { Outputs = vm.Outputs.SetItem(VirtualMachineKind.Ipv4, ResourceValue.Of("198.51.100.7")) };
+        await test.Store.CompleteStepAsync("west", vm.Address, moved, Token);
+
+        var changes = await PlanFleetAsync([.. fleet.Select(d => Fleet(d))]);
+
+        var step = Assert.Single(changes["west"]);
+        Assert.Equal(("west/dns/www", StepAction.Update), (step.Address.Value, step.Action));
+        Assert.Contains("198.51.100.7", Assert.Single(step.Changes).After, StringComparison.Ordinal);
+        Assert.Empty(changes["north"]);
+        Assert.Empty(changes["south"]);
+    }
+
+    [Fact]
+    public async Task PlanManyAsync_DriftedResources_AreRepairedWithTheirReason()
+    {
+        var fleet = await ApplyFleetAsync();
+        var vm = (await test.Store.LoadAsync("north", Token)).Resources[Address("north/vm")];
+        await test.Store.CompleteStepAsync("north", vm.Address,
+            vm with { Inputs = vm.Inputs.SetItem(VirtualMachineKind.Cores, ResourceValue.Of(8)) }, Token);
+        await test.Store.CompleteStepAsync("south", Address("south/zone"), null, Token);
+        await test.Store.ReplaceDriftAsync("north",
+            [new Fediversity.Orchestrator.Refresh.Drift("north/vm", VirtualMachineKind.Kind, false, [])], Token);
+        await test.Store.ReplaceDriftAsync("south",
+            [new Fediversity.Orchestrator.Refresh.Drift("south/zone", DnsZoneKind.Kind, true, [])], Token);
+
+        var changes = await PlanFleetAsync([.. fleet.Select(d => Fleet(d))]);
+
+        var changed = Assert.Single(changes["north"]);
+        Assert.Equal(("north/vm", StepAction.Update), (changed.Address.Value, changed.Action));
+        Assert.StartsWith("changed outside Fediversity", changed.Reason, StringComparison.Ordinal);
+        var gone = Assert.Single(changes["south"]);
+        Assert.Equal(("south/zone", StepAction.Create), (gone.Address.Value, gone.Action));
+        Assert.Equal("removed outside Fediversity; made again", gone.Reason);
+        Assert.Empty(changes["west"]);
+    }
+
+    [Fact]
+    public async Task PlanManyAsync_InterruptedCreate_IsMadeAgainWithItsReason()
+    {
+        var fleet = await ApplyFleetAsync();
+        await test.Store.CompleteStepAsync("west", Address("west/zone"), null, Token);
+        var run = await test.Store.BeginRunAsync("west", "apply", "tests", "sandbox", Token);
+        await test.Store.BeginStepAsync(run, "west", Address("west/zone"), "create", "west.example.", Token);
+
+        var changes = await PlanFleetAsync([.. fleet.Select(d => Fleet(d))]);
+
+        var step = Assert.Single(changes["west"]);
+        Assert.Equal(("west/zone", StepAction.Create), (step.Address.Value, step.Action));
+        Assert.Equal("an earlier run was interrupted while making it", step.Reason);
+        Assert.Empty(changes["north"]);
+        Assert.Empty(changes["south"]);
+    }
+
+    [Fact]
+    public async Task PlanManyAsync_ResourceNoLongerConfigured_IsDeleted()
+    {
+        var fleet = await ApplyFleetAsync();
+
+        var changes = await PlanFleetAsync(Fleet(fleet[0]), Fleet(fleet[1], withRecord: false), Fleet(fleet[2]));
+
+        var step = Assert.Single(changes["south"]);
+        Assert.Equal(("south/dns/www", StepAction.Delete), (step.Address.Value, step.Action));
+        Assert.Empty(changes["north"]);
+        Assert.Empty(changes["west"]);
+    }
+
+    [Fact]
+    public async Task PlanManyAsync_SameDeploymentTwice_IsRefusedNamingIt()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            runner.PlanManyAsync([Fleet("north"), Fleet("south"), Fleet("north", cores: 4)], Token));
+
+        Assert.Contains("'north'", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -5,6 +5,7 @@ using Fediversity.Resources.Graph;
 using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Fediversity.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Orchestrator.Execution;
@@ -19,6 +20,8 @@ public sealed class ExecutorTests : IAsyncLifetime
     {
         SchemaOverride = ResourceSchema.Default with { ReplaceOn = ["name"] },
     };
+
+    private readonly RecordingProvider local = new("local-thing") { ActsOutsideOverride = false };
 
     private readonly CollectingSink sink = new();
     private TestStore test = null!;
@@ -38,7 +41,7 @@ public sealed class ExecutorTests : IAsyncLifetime
         ResourceGraph desired, ExecutorOptions? options = null, CancellationToken? cancellationToken = null)
     {
         var token = cancellationToken ?? Token;
-        var registry = new ProviderRegistry([provider]);
+        var registry = new ProviderRegistry([provider, local]);
         var recorded = await test.Store.LoadAsync(Deployment, Token);
         var plan = Planner.Plan(desired, recorded, registry);
         var runId = await test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
@@ -206,6 +209,48 @@ public sealed class ExecutorTests : IAsyncLifetime
         await ApplyAsync(Graph());
 
         Assert.Equal(["create a/1", "create a/2", "delete a/1", "delete a/2"], seen.Order());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ProviderActingOnlyHere_NoIntentDuringItsCallButAJournalEntryAfter()
+    {
+        var openDuringCalls = new System.Collections.Concurrent.ConcurrentBag<int>();
+        local.Hook = async (_, address, _) => openDuringCalls.Add((await test.Store.JournalAsync(Deployment, Token))
+            .Count(j => j.Address == address.Value && j.EndedAtMs is null));
+        var key = Desired("a/key", local.Kind, ("name", ResourceValue.Of("a-key")));
+
+        await ApplyAsync(Graph(key, Thing("a/vm", ("key", Ref("a/key", RecordingProvider.IdOutput)))));
+        await ApplyAsync(Graph());
+
+        Assert.Equal([0, 0], openDuringCalls);
+        Assert.Equal(["create a/key", "delete a/key"], local.Calls);
+        var entries = (await test.Store.JournalAsync(Deployment, Token))
+            .Where(j => j.Address == "a/key")
+            .Select(j => (j.Operation, j.Outcome, j.Handle, Ended: j.EndedAtMs is not null));
+        Assert.Equal([("create", "done", "a-key", true), ("delete", "done", "a-key", true)], entries);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_DependencyResultCannotBeStored_DependentIsNeverCalled()
+    {
+        await using (var db = test.Store.Context())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER refuse_a1 BEFORE INSERT ON resources WHEN NEW.Address = 'a/1' " +
+                "BEGIN SELECT RAISE(ABORT, 'disk full'); END;", Token);
+        }
+
+        var (_, summary) = await ApplyAsync(Graph(
+            Thing("a/1"),
+            Thing("a/2", ("after", Ref("a/1", RecordingProvider.IdOutput))),
+            Thing("a/3").WithDependsOn("a/2")));
+
+        Assert.Equal(["create a/1"], provider.Calls);
+        Assert.Equal((1, 2), (summary.Failed, summary.Skipped));
+        Assert.Equal("a/1 did not complete", sink.OfType<StepSkippedEvent>().Single(e => e.Address == "a/2").Because);
+        var state = await test.Store.LoadAsync(Deployment, Token);
+        Assert.Empty(state.Resources);
+        Assert.Empty(state.Interrupted);
     }
 
     [Fact]

@@ -206,6 +206,26 @@ public abstract class StateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EndRunAsync_Retained_FlagsExactlyThoseAndLaterClearsThem()
+    {
+        await StoreSecretsAsync();
+
+        var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        await Test.Store.EndRunAsync(
+            runId, "succeeded", "{}", "active", new HashSet<ResourceAddress> { Address("acme/key2") }, Token);
+        var first = (await Test.Store.LoadAsync(Deployment, Token)).Resources.Values
+            .Select(r => (r.Address.Value, r.Retained));
+
+        runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        await Test.Store.EndRunAsync(runId, "succeeded", "{}", "active", new HashSet<ResourceAddress>(), Token);
+        var second = (await Test.Store.LoadAsync(Deployment, Token)).Resources.Values
+            .Select(r => (r.Address.Value, r.Retained));
+
+        Assert.Equal([("acme/key", false), ("acme/key2", true)], first);
+        Assert.Equal([("acme/key", false), ("acme/key2", false)], second);
+    }
+
+    [Fact]
     public async Task CompleteStepAsync_ManyAddressesAtOnce_RecordsEveryOne()
     {
         var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);

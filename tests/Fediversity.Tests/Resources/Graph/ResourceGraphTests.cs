@@ -1,5 +1,6 @@
 using Fediversity.Resources;
 using Fediversity.Resources.Graph;
+using Fediversity.Tests.TestSupport;
 using static Fediversity.Tests.TestSupport.TestResources;
 
 namespace Fediversity.Tests.Resources.Graph;
@@ -105,5 +106,19 @@ public sealed class ResourceGraphTests
         var resource = Desired("acme/host", "nixos-host", ("address", Ref("acme/vm", "ipv4"))).WithDependsOn("acme/zone");
 
         Assert.Equal([new ResourceAddress("acme/vm"), new ResourceAddress("acme/zone")], resource.Dependencies);
+    }
+
+    [Fact]
+    public void Dependencies_CopyWithOtherInputsOrDependsOn_AreTheCopysOwn()
+    {
+        var original = Desired("acme/host", "nixos-host", ("address", Ref("acme/vm", "ipv4")));
+        Assert.Equal([new ResourceAddress("acme/vm")], original.Dependencies);
+
+        var otherInputs = original with { Inputs = ValueMaps.Of(("address", Ref("acme/vm2", "ipv4"))) };
+        var otherDependsOn = original.WithDependsOn("acme/zone");
+
+        Assert.Equal([new ResourceAddress("acme/vm2")], otherInputs.Dependencies);
+        Assert.Equal([new ResourceAddress("acme/vm"), new ResourceAddress("acme/zone")], otherDependsOn.Dependencies);
+        Assert.Equal([new ResourceAddress("acme/vm")], original.Dependencies);
     }
 }

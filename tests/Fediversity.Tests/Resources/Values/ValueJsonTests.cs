@@ -93,4 +93,23 @@ public sealed class ValueJsonTests
     {
         Assert.Throws<JsonException>(() => ValueJson.DeserializeMap("""{"a": null}""", Unprotect));
     }
+
+    [Fact]
+    public void DeserializeMap_NestedValues_ComeBackAsTheyWereWritten()
+    {
+        var nested = ValueMaps.Of(
+            ("nested", ResourceValue.ListOf(
+                new MapValue(ValueMaps.Of(
+                    ("output", ResourceValue.Of("not a reference")),
+                    ("deep", ResourceValue.ListOf(
+                        ResourceValue.Of(-1),
+                        new Template([ResourceValue.Of("PASSWORD="), ResourceValue.Of(new Secret(Clear))]))))),
+                new MapValue(ValueMaps.Empty))),
+            ("reference in a list", ResourceValue.ListOf(Ref("acme/ssh-key", "publicKey"))));
+
+        var read = ValueJson.DeserializeMap(ValueJson.SerializeMap(nested, Protect), Unprotect);
+
+        Assert.Equal(nested, read);
+        Assert.Equal(nested["nested"], read["nested"]);
+    }
 }
