@@ -130,7 +130,11 @@ internal static class WorkersRun
         BenchOptions options, List<WorkerProcess> processes, Stopwatch clock, TextWriter log,
         CancellationToken cancellationToken)
     {
-        var budget = TimeSpan.FromSeconds(options.BudgetSeconds);
+        // At least three times what the workers' slots allow, so that a slow machine still ends the run.
+        var latency = CriticalPathBenchmark.RealShaped.Scaled(options.WorkerScale);
+        var path = CriticalPathModel.Compute(BenchWorld.Graph("bench"), latency.OfCreate).Length;
+        var waves = Math.Ceiling(options.Deployments / (double)(processes.Count * options.WorkerConcurrency));
+        var budget = TimeSpan.FromSeconds(Math.Max(options.BudgetSeconds, 3 * waves * path.TotalSeconds));
         while (true)
         {
             var records = await queue.RecordsAsync(cancellationToken);
