@@ -5,12 +5,14 @@ using Fediversity.Bench.Fleet;
 using Fediversity.Bench.Harness;
 using Fediversity.Bench.LiveProgress;
 using Fediversity.Bench.Reporting;
+using Fediversity.Bench.Workers;
 
 namespace Fediversity.Bench;
 
 /// <summary>
 /// <c>fedi-bench [OPTIONS]</c> runs the benchmarks, prints each figure beside its target and writes them
-/// as JSON; <c>fedi-bench fleet-child --operators N --result FILE [OPTIONS]</c> is one fleet size in a
+/// as JSON; the workers benchmark starts panels (<c>fedipanel</c>) as its worker processes;
+/// <c>fedi-bench fleet-child --operators N --result FILE [OPTIONS]</c> is one fleet size in a
 /// process of its own, started by the first.
 /// </summary>
 public static class Program
@@ -42,6 +44,7 @@ public static class Program
         var figures = new List<Figure>();
         var criticalPath = new List<CriticalPathResult>();
         var fleet = new List<FleetResult>();
+        IReadOnlyList<WorkersResult> workers = [];
 
         try
         {
@@ -61,6 +64,13 @@ public static class Program
                     figures.AddRange(Targets.Of(results));
                 }
             }
+
+            // The job queue is shared by worker processes only over PostgreSQL, whatever --store says.
+            if (options.Benchmarks.Contains("workers"))
+            {
+                workers = await WorkersBenchmark.RunAsync(options, log, cancellationToken);
+                figures.AddRange(Targets.Of(workers));
+            }
         }
         finally
         {
@@ -74,7 +84,8 @@ public static class Program
             figures.AddRange(Targets.Of(liveProgress));
         }
 
-        var report = new BenchReport(DateTimeOffset.UtcNow, Machine.Current(), figures, criticalPath, fleet)
+        var report = new BenchReport(
+            DateTimeOffset.UtcNow, Machine.Current(), figures, criticalPath, fleet, workers)
         {
             LiveProgress = liveProgress,
         };

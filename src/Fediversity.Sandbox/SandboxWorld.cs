@@ -8,10 +8,14 @@ namespace Fediversity.Sandbox;
 /// </summary>
 public sealed class SandboxWorld
 {
-    public SandboxWorld(string root, SandboxLatency latency, TimeProvider time)
+    /// <param name="root">The folder the services keep their records in.</param>
+    /// <param name="latency">How long the stand-in services take.</param>
+    /// <param name="time">The clock of the stand-in tasks.</param>
+    /// <param name="clones">How many clones may run at once, and where they are counted; no limit when null.</param>
+    public SandboxWorld(string root, SandboxLatency latency, TimeProvider time, SandboxCloneLimit? clones = null)
     {
         Root = Directory.CreateDirectory(root).FullName;
-        Hypervisor = new SandboxHypervisor(Root, latency, time);
+        Hypervisor = new SandboxHypervisor(Root, latency, time, clones);
         ObjectStore = new SandboxObjectStore(Root, latency, time);
         Dns = new SandboxDnsServer(Root, latency, time);
         Machines = new SandboxMachines(Root, latency, time);

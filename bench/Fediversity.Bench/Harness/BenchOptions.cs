@@ -6,9 +6,11 @@ namespace Fediversity.Bench.Harness;
 /// <summary>What to run and how; every option has a default that gives the figures the README reports.</summary>
 public sealed record BenchOptions
 {
-    private static readonly string[] Known = ["critical-path", "fleet", "live-progress"];
+    private static readonly string[] Known = ["critical-path", "fleet", "live-progress", "workers"];
 
-    /// <summary>Which benchmarks run: <c>critical-path</c>, <c>fleet</c>, <c>live-progress</c>.</summary>
+    /// <summary>
+    /// Which benchmarks run: any of <c>critical-path</c>, <c>fleet</c>, <c>live-progress</c>, <c>workers</c>.
+    /// </summary>
     public IReadOnlySet<string> Benchmarks { get; init; } = Known.ToHashSet();
 
     /// <summary>The factor the real services' latencies are multiplied by, in the runs that have them.</summary>
@@ -51,6 +53,28 @@ public sealed record BenchOptions
     /// <summary>These options for one of the stores.</summary>
     public BenchOptions On(StateBackend store) => this with { Stores = [store] };
 
+    /// <summary>How many worker processes the workers benchmark runs with, one run each.</summary>
+    public IReadOnlyList<int> WorkerCounts { get; init; } = [1, 2, 4];
+
+    /// <summary>How many operators' deployments are queued at once in each workers run.</summary>
+    public int Deployments { get; init; } = 200;
+
+    /// <summary>How many deployments one worker process runs at once (the panel's <c>Panel:Workers</c>).</summary>
+    public int WorkerConcurrency { get; init; } = 4;
+
+    /// <summary>The factor the real services' latencies are multiplied by in the workers runs.</summary>
+    public double WorkerScale { get; init; } = 0.2;
+
+    /// <summary>The sandbox node's clone limit in the workers runs; 0 for every clone that can be in flight.</summary>
+    public int ClonesPerNode { get; init; }
+
+    /// <summary>
+    /// The clone limit of the workers runs: as given, or else the most clones the largest run can have in flight
+    /// (three machines for each deployment running), so that the node's slots never bound the workers.
+    /// </summary>
+    public int ClonesPerNodeFor(int mostWorkers) =>
+        ClonesPerNode > 0 ? ClonesPerNode : 3 * WorkerConcurrency * mostWorkers;
+
     /// <summary>Where worlds are made and removed again.</summary>
     public string WorkFolder { get; init; } = Path.Combine(Path.GetTempPath(), "fedi-bench");
 
@@ -89,6 +113,14 @@ public sealed record BenchOptions
                 },
                 "--panel-workers" => options with { PanelWorkers = (int)Number(name, Value(), 1, 256) },
                 "--store" => options with { Stores = [.. Value().Split(',').Select(StateBackend.Named).Distinct()] },
+                "--workers" => options with
+                {
+                    WorkerCounts = [.. Value().Split(',').Select(s => (int)Number(name, s, 1, 64))],
+                },
+                "--deployments" => options with { Deployments = (int)Number(name, Value(), 1, 100_000) },
+                "--worker-concurrency" => options with { WorkerConcurrency = (int)Number(name, Value(), 1, 256) },
+                "--worker-scale" => options with { WorkerScale = Number(name, Value(), 1e-6, 1) },
+                "--clones-per-node" => options with { ClonesPerNode = (int)Number(name, Value(), 1, 100_000) },
                 "--work" => options with { WorkFolder = Value() },
                 "--out" => options with { Output = Value() },
                 _ => throw new ArgumentException($"{name}: not an option; see bench/run.sh for the options."),

@@ -1,6 +1,7 @@
 using Fediversity.Bench.CriticalPath;
 using Fediversity.Bench.Fleet;
 using Fediversity.Bench.LiveProgress;
+using Fediversity.Bench.Workers;
 
 namespace Fediversity.Bench.Reporting;
 
@@ -10,7 +11,8 @@ public sealed record BenchReport(
     Machine Machine,
     IReadOnlyList<Figure> Figures,
     IReadOnlyList<CriticalPathResult> CriticalPath,
-    IReadOnlyList<FleetResult> Fleet)
+    IReadOnlyList<FleetResult> Fleet,
+    IReadOnlyList<WorkersResult> Workers)
 {
     /// <summary>The live-progress run, when it ran.</summary>
     public LiveProgressResult? LiveProgress { get; init; }

@@ -16,6 +16,11 @@ public sealed record Figure(
         string? note = null) =>
         new(benchmark, name, value, unit, $"<= {limit:0.###} {unit}".TrimEnd(), value <= limit, note);
 
+    /// <summary>A figure that must be at least <paramref name="limit"/>.</summary>
+    public static Figure AtLeast(string benchmark, string name, double value, string unit, double limit,
+        string? note = null) =>
+        new(benchmark, name, value, unit, $">= {limit:0.###} {unit}".TrimEnd(), value >= limit, note);
+
     public static Figure Context(string benchmark, string name, double value, string unit, string? note = null) =>
         new(benchmark, name, value, unit, null, null, note);
 }

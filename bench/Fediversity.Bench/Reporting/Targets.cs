@@ -1,6 +1,7 @@
 using Fediversity.Bench.CriticalPath;
 using Fediversity.Bench.Fleet;
 using Fediversity.Bench.LiveProgress;
+using Fediversity.Bench.Workers;
 
 namespace Fediversity.Bench.Reporting;
 
@@ -80,5 +81,30 @@ public static class Targets
         yield return Figure.AtMost(name, "clients that missed, repeated or reordered events",
             r.Inconsistent + r.Unfinished, "", 0,
             $"{r.Unfinished} never saw the end; {r.Reconnects} reconnects; {r.Failed} deployments failed");
+    }
+
+    public static IEnumerable<Figure> Of(IReadOnlyList<WorkersResult> results)
+    {
+        var one = results.FirstOrDefault(r => r.Workers == 1);
+        foreach (var r in results)
+        {
+            var name = $"workers {r.Workers}";
+            var partial = r.Succeeded < r.Deployments ? $"only {r.Succeeded} of {r.Deployments} succeeded; " : "";
+            yield return Figure.Context(name, "deployments per minute", r.PerMinute, "/min",
+                $"{partial}{r.Deployments} queued at once, {r.Concurrency} at once per worker; the workers allow " +
+                $"{r.WorkerBoundPerMinute:0.0} (a {r.PathSeconds:0.0} s critical path each)");
+            yield return Figure.Context(name, "deployment time, median", r.MedianDeploymentSeconds, "s",
+                $"{r.MedianDeploymentSeconds / r.PathSeconds:0.00} x the critical path");
+            yield return Figure.AtMost(name, "most clones at once on the node", r.MostClonesAtOnce, "",
+                r.ClonesPerNode, "read from the sandbox's machine records");
+            yield return Figure.Context(name, "worker processor time per deployment",
+                r.WorkerProcessorSeconds * 1000 / Math.Max(1, r.Succeeded), "ms",
+                $"load average {r.LoadAverage}");
+            if (one is not null && r.Workers > 1 && one.PerMinute > 0)
+            {
+                yield return Figure.AtLeast(name, $"{r.Workers} workers / ({r.Workers} x 1 worker)",
+                    r.PerMinute / (r.Workers * one.PerMinute), "", 0.8);
+            }
+        }
     }
 }

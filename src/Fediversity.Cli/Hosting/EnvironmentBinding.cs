@@ -7,6 +7,7 @@ using Fediversity.Providers.NixosSsh;
 using Fediversity.Providers.PowerDns;
 using Fediversity.Providers.Proxmox;
 using Fediversity.Providers.Rfc2136;
+using Fediversity.Resources.Permits;
 using Fediversity.Resources.Providers;
 using Fediversity.Sandbox;
 
@@ -36,10 +37,21 @@ public sealed class EnvironmentBinding
     /// <summary>The stand-in services, when any part of the environment is the sandbox.</summary>
     public SandboxWorld? Sandbox { get; }
 
-    public static EnvironmentBinding Bind(HostingEnvironment environment, string stateDirectory, TimeProvider time)
+    /// <summary>Binds <paramref name="environment"/> to its providers.</summary>
+    /// <param name="environment">The hosting environment.</param>
+    /// <param name="stateDirectory">The state folder; the sandbox keeps its records under it.</param>
+    /// <param name="time">The clock of the providers.</param>
+    /// <param name="permits">
+    /// Where the providers count their limits across processes (clones per node): the state store's.
+    /// </param>
+    public static EnvironmentBinding Bind(
+        HostingEnvironment environment, string stateDirectory, TimeProvider time, IPermitSource permits)
     {
+        var clones = environment.Machines is SandboxMachines sandbox
+            ? new SandboxCloneLimit(sandbox.ClonesPerNode, permits)
+            : null;
         var world = new Lazy<SandboxWorld>(() =>
-            new SandboxWorld(Path.Combine(stateDirectory, "sandbox"), Latency(environment), time));
+            new SandboxWorld(Path.Combine(stateDirectory, "sandbox"), Latency(environment), time, clones));
         var files = new SecretFileReader(environment);
 
         IEnumerable<ResourceProvider> machines = environment.Machines switch
@@ -47,7 +59,10 @@ public sealed class EnvironmentBinding
             SandboxMachines => SandboxProviders.Machines(world.Value),
             StaticMachines listed => Access(environment, listed, files, world, time),
             ProxmoxMachines proxmox =>
-                [.. Proxmox(environment, proxmox, files, time), .. Access(environment, null, files, world, time)],
+            [
+                .. Proxmox(environment, proxmox, files, time, permits),
+                .. Access(environment, null, files, world, time),
+            ],
             _ => throw new CliException("environment: $.machines: unknown machine source."),
         };
 
@@ -85,7 +100,8 @@ public sealed class EnvironmentBinding
     /// a new machine is not waited for until it answers SSH.
     /// </summary>
     private static IReadOnlyList<ResourceProvider> Proxmox(
-        HostingEnvironment environment, ProxmoxMachines proxmox, SecretFileReader files, TimeProvider time)
+        HostingEnvironment environment, ProxmoxMachines proxmox, SecretFileReader files, TimeProvider time,
+        IPermitSource permits)
     {
         var pool = proxmox.Addresses is { } a ? new ProxmoxAddressPool(a.Cidr, a.First, a.Last, a.Gateway) : null;
         var options = new ProxmoxOptions(proxmox.Endpoint, proxmox.TokenId,
@@ -96,7 +112,7 @@ public sealed class EnvironmentBinding
             WaitForSsh = environment.Access is not FolderAccess,
             CloudInitUser = environment.Access is SshAccess ssh ? ssh.User : "root",
         };
-        return ProxmoxProviders.For(options, null, time);
+        return ProxmoxProviders.For(options, null, time, permits: permits);
     }
 
     /// <summary>

@@ -35,8 +35,8 @@ public sealed class Session
             throw new CliException("--parallelism must be at least 1.");
         }
 
-        var binding = EnvironmentBinding.Bind(environment, state.Directory, TimeProvider.System);
         var store = await OpenStoreAsync(state, cancellationToken);
+        var binding = EnvironmentBinding.Bind(environment, state.Directory, TimeProvider.System, store.Permits);
         return new Session(state.Directory, store, binding, parallelism);
     }
 

@@ -19,4 +19,9 @@ public sealed record SandboxMachines : MachineSource
     [Description("How long switching a stand-in machine to its configuration takes, in milliseconds.")]
     [Range(0, int.MaxValue)]
     public int SwitchMs { get; init; } = 1500;
+
+    [Description("How many stand-in clones may run at once, counted over every process sharing the state, "
+        + "as on a Proxmox VE node.")]
+    [Range(1, int.MaxValue)]
+    public int ClonesPerNode { get; init; } = 2;
 }

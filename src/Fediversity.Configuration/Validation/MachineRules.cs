@@ -16,6 +16,7 @@ internal static class MachineRules
             .. EnvironmentRules.AtLeast($"{Path}.cloneMs", sandbox.CloneMs, 0, "milliseconds"),
             .. EnvironmentRules.AtLeast($"{Path}.startMs", sandbox.StartMs, 0, "milliseconds"),
             .. EnvironmentRules.AtLeast($"{Path}.switchMs", sandbox.SwitchMs, 0, "milliseconds"),
+            .. EnvironmentRules.AtLeast($"{Path}.clonesPerNode", sandbox.ClonesPerNode, 1, "clone"),
         ],
         ProxmoxMachines proxmox => Proxmox(proxmox, folder),
         StaticMachines hosts => Static(hosts),

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Fediversity.Orchestrator.Permits;
 using Fediversity.Resources;
+using Fediversity.Resources.Permits;
 using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Microsoft.Data.Sqlite;
@@ -31,9 +33,10 @@ public sealed class StateStore
 
     private StateStore(
         Func<StateDbContext> contexts, SecretProtector protector, TimeProvider time, string description,
-        SqliteWriteBatcher? batcher)
+        SqliteWriteBatcher? batcher, IPermitSource permits)
     {
         this.contexts = contexts;
+        Permits = permits;
         Protector = protector;
         Time = time;
         Description = description;
@@ -41,6 +44,13 @@ public sealed class StateStore
     }
 
     public SecretProtector Protector { get; }
+
+    /// <summary>
+    /// Permits shared by every process using this store: advisory locks in the PostgreSQL database, or lock
+    /// files in the SQLite store's folder (every process on this machine). Providers take their cluster-wide
+    /// limits, such as clones per node, from here.
+    /// </summary>
+    public IPermitSource Permits { get; }
 
     public TimeProvider Time { get; }
 
@@ -84,7 +94,7 @@ public sealed class StateStore
         await Schema(description).MigrateAsync(db, cancellationToken);
         var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
         return new StateStore(() => new SqliteStateDbContext(options), protector, time, description,
-            new SqliteWriteBatcher(connection, busyTimeout));
+            new SqliteWriteBatcher(connection, busyTimeout), new FilePermits(directory));
     }
 
     /// <summary>
@@ -125,7 +135,8 @@ public sealed class StateStore
         {
             var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
             return new StateStore(
-                () => new PostgresStateDbContext(options), protector, time, description, batcher: null);
+                () => new PostgresStateDbContext(options), protector, time, description, batcher: null,
+                new PostgresPermits(builder.ConnectionString));
         }, cancellationToken);
     }
 

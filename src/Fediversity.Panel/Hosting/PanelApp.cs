@@ -94,6 +94,12 @@ internal static class PanelApp
             {
                 s.InstanceName = "fediversity-panel";
                 s.ShutdownJobInterruption = ShutdownJobInterruption.Always;
+                if (options.UsesPostgres)
+                {
+                    // Deployments queued by another panel of the cluster wake no scheduler here; an idle one asks
+                    // the job store again after this long (30 s by default) to take them.
+                    s.IdleWaitTime = TimeSpan.FromSeconds(1);
+                }
             });
             quartz.UseDefaultThreadPool(Math.Max(1, options.Workers));
             quartz.UsePersistentStore(store =>
@@ -106,7 +112,16 @@ internal static class PanelApp
                 }
 
                 store.ProvisionSchema();
-                store.ConfigureStore(s => s.RecoverFiringsCancelledByShutdown = true);
+                store.ConfigureStore(s =>
+                {
+                    s.RecoverFiringsCancelledByShutdown = true;
+
+                    // A deployment that waits its turn in a busy queue is not late: past the misfire threshold
+                    // (a minute by default) it would be left to the misfire handler, which takes a few at a
+                    // time, once a minute, and wait that long again.
+                    s.MisfireThreshold = TimeSpan.FromDays(30);
+                    s.MisfireHandlerFrequency = TimeSpan.FromMinutes(1);
+                });
             });
         });
         builder.Services.AddQuartzHostedService(q =>

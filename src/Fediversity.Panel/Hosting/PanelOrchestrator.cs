@@ -36,9 +36,9 @@ internal sealed class PanelOrchestrator
     {
         var environment = Inputs.Environment(options.Environment);
         var directory = options.ResolvedStateDirectory;
-        var binding = EnvironmentBinding.Bind(environment, directory, TimeProvider.System);
         var state = StateLocation.Resolve(directory, options.StateDatabase, options.StateKeyFile);
         var store = await Session.OpenStoreAsync(state, cancellationToken);
+        var binding = EnvironmentBinding.Bind(environment, directory, TimeProvider.System, store.Permits);
         return new PanelOrchestrator(binding, store, Math.Max(1, options.Parallelism));
     }
 

@@ -36,6 +36,10 @@ internal static class RefreshSchedule
             .WithIdentity(TriggerKey)
             .ForJob(RefreshJob.Key)
             .StartAt(DateTimeOffset.UtcNow + interval)
+
+            // Late by more than a minute (the panels were stopped), it skips the refreshes it missed; the job
+            // store's own threshold is long, for queued deployments.
+            .WithMisfireThreshold(TimeSpan.FromMinutes(1))
             .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();

@@ -1,32 +1,27 @@
-using System.Collections.Concurrent;
+using Fediversity.Resources.Permits;
 
 namespace Fediversity.Providers.Proxmox;
 
 /// <summary>
 /// Hands out the pool's addresses. An address is free when no machine on the node has it in its
-/// <c>ipconfig0</c> and no machine this process is making holds it; the check and the hand-out happen
-/// under one lock. Known shortcoming: two Fediversity processes making machines on one node at the
-/// same moment can be handed the same address; one process per cluster avoids that.
+/// <c>ipconfig0</c>. Choosing one and writing it into the machine's configuration happen under one permit of
+/// the node, shared by every process using the same state store, so that two processes never choose the same.
 /// </summary>
-internal sealed class ProxmoxAddresses(ProxmoxVmApi api, ProxmoxAddressPool pool) : IDisposable
+internal sealed class ProxmoxAddresses(
+    ProxmoxVmApi api, ProxmoxAddressPool pool, IPermitSource permits, string permitName)
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly ConcurrentDictionary<string, string> held = new(StringComparer.Ordinal);
-
     public ProxmoxAddressPool Pool => pool;
 
-    /// <summary>A free address for the machine <paramref name="name"/> (the same one when asked again).</summary>
-    public async Task<string> TakeAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// A free address, held until the returned hold is disposed; the caller writes it into the machine's
+    /// configuration before that, so that the next choice, in any process, sees it taken.
+    /// </summary>
+    public async Task<ProxmoxAddressHold> ChooseAsync(CancellationToken cancellationToken)
     {
-        if (held.TryGetValue(name, out var mine))
-        {
-            return mine;
-        }
-
-        await gate.WaitAsync(cancellationToken);
+        var permit = await permits.AcquireAsync(permitName, 1, cancellationToken);
         try
         {
-            var used = new HashSet<string>(held.Values, StringComparer.Ordinal);
+            var used = new HashSet<string>(StringComparer.Ordinal);
             foreach (var vm in await api.ListAsync(cancellationToken))
             {
                 if (await api.ConfigAsync(vm.VmId, cancellationToken) is { StaticAddress: { } address })
@@ -39,14 +34,12 @@ internal sealed class ProxmoxAddresses(ProxmoxVmApi api, ProxmoxAddressPool pool
                 ?? throw new ProxmoxApiException(
                     $"Every address from {pool.First} to {pool.Last} is in use on the node; widen " +
                     "'machines.addresses' in the hosting environment or remove machines.");
-            held[name] = free;
-            return free;
+            return new ProxmoxAddressHold(free, permit);
         }
-        finally
+        catch
         {
-            gate.Release();
+            await permit.DisposeAsync();
+            throw;
         }
     }
-
-    public void Dispose() => gate.Dispose();
 }

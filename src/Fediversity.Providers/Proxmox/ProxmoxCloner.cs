@@ -1,3 +1,4 @@
+using Fediversity.Resources.Permits;
 using Microsoft.Extensions.Logging;
 
 namespace Fediversity.Providers.Proxmox;
@@ -6,31 +7,28 @@ namespace Fediversity.Providers.Proxmox;
 /// Makes full clones of the template. Proxmox reserves nothing between <c>/cluster/nextid</c> and the
 /// clone call, so ids are asked for under a lock of this process, and a clone refused because its id was
 /// taken meanwhile (by another process) asks for the next one. At most <c>clonesPerNode</c> clones run at
-/// once: more full clones of one template on one node time out on its lock.
+/// once on the node, counted over every process sharing the permits (the state store's): more full clones
+/// of one template on one node time out on its lock.
 /// </summary>
-internal sealed class ProxmoxCloner(ProxmoxVmApi api, ProxmoxOptions options, ILogger logger) : IDisposable
+internal sealed class ProxmoxCloner(
+    ProxmoxVmApi api, ProxmoxOptions options, IPermitSource permits, ILogger logger) : IDisposable
 {
     private const int IdAttempts = 10;
 
     private readonly SemaphoreSlim idLock = new(1, 1);
-    private readonly SemaphoreSlim clones = new(options.ClonesPerNode, options.ClonesPerNode);
+
+    /// <summary>The slot set of the node's clones, the same name in every process.</summary>
+    public string PermitName { get; } = $"proxmox/{options.Endpoint.Authority}/{options.Node}/clones";
 
     /// <summary>Clones the template into a new machine named <paramref name="name"/> and waits for the clone.</summary>
     public async Task<int> CloneAsync(string name, Action<string> report, CancellationToken cancellationToken)
     {
-        await clones.WaitAsync(cancellationToken);
-        try
-        {
-            var (vmId, upid) = await BeginAsync(name, cancellationToken);
-            report($"cloning template {options.Template} into machine {vmId} on {options.StoragePool}");
-            await api.WaitTaskAsync(upid, $"clone template {options.Template} into machine {vmId} ({name})",
-                cancellationToken);
-            return vmId;
-        }
-        finally
-        {
-            clones.Release();
-        }
+        await using var permit = await permits.AcquireAsync(PermitName, options.ClonesPerNode, cancellationToken);
+        var (vmId, upid) = await BeginAsync(name, cancellationToken);
+        report($"cloning template {options.Template} into machine {vmId} on {options.StoragePool}");
+        await api.WaitTaskAsync(upid, $"clone template {options.Template} into machine {vmId} ({name})",
+            cancellationToken);
+        return vmId;
     }
 
     private async Task<(int VmId, string Upid)> BeginAsync(string name, CancellationToken cancellationToken)
@@ -58,9 +56,5 @@ internal sealed class ProxmoxCloner(ProxmoxVmApi api, ProxmoxOptions options, IL
         }
     }
 
-    public void Dispose()
-    {
-        idLock.Dispose();
-        clones.Dispose();
-    }
+    public void Dispose() => idLock.Dispose();
 }

@@ -1,3 +1,4 @@
+using Fediversity.Resources.Permits;
 using Fediversity.Resources.Providers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,22 +18,31 @@ public static class ProxmoxProviders
     /// Whether a machine answers SSH at an address; <see cref="ProxmoxSshProbe.AnswersAsync"/> when <c>null</c>.
     /// </param>
     /// <param name="logger">Where the calls are logged; nowhere when <c>null</c>.</param>
+    /// <param name="permits">
+    /// Where the node's clone slots and address choice are counted: the state store's, so that every process
+    /// sharing it keeps to them; within this process only when <c>null</c>.
+    /// </param>
     public static IReadOnlyList<ResourceProvider> For(
         ProxmoxOptions options,
         HttpClient? httpClient,
         TimeProvider time,
         Func<string, CancellationToken, Task<bool>>? sshProbe = null,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        IPermitSource? permits = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
 
         var log = logger ?? NullLogger.Instance;
         var api = new ProxmoxVmApi(new ProxmoxClient(options, httpClient ?? new HttpClient(), time, log));
-        var addresses = options.Addresses is null ? null : new ProxmoxAddresses(api, options.Addresses);
+        permits ??= new ProcessPermits();
+        var addresses = options.Addresses is null
+            ? null
+            : new ProxmoxAddresses(api, options.Addresses, permits,
+                $"proxmox/{options.Endpoint.Authority}/{options.Node}/addresses");
         return
         [
-            new ProxmoxVmProvider(api, new ProxmoxCloner(api, options, log), addresses,
+            new ProxmoxVmProvider(api, new ProxmoxCloner(api, options, permits, log), addresses,
                 new ProxmoxLockRetry(options, time, log), options, sshProbe ?? ProxmoxSshProbe.AnswersAsync, time),
         ];
     }

@@ -68,17 +68,7 @@ internal sealed class ProxmoxVmProvider(
 
         var config = await api.ConfigAsync(vmId, cancellationToken) ?? throw Gone(vmId, name);
         var running = await api.StatusAsync(vmId, cancellationToken) == "running";
-        var address = addresses is null
-            ? null
-            : config.StaticAddress ?? await addresses.TakeAsync(name, cancellationToken);
-
-        report($"configuring machine {vmId}: {Number(request, VirtualMachineKind.Cores)} cores, " +
-            $"{Number(request, VirtualMachineKind.MemoryMiB)} MiB, address {address ?? "by DHCP"}");
-        var settings = Settings(request, withNetwork: !running);
-        settings.Add(KeyValuePair.Create("ipconfig0",
-            address is null ? "ip=dhcp" : addresses!.Pool.IpConfig(System.Net.IPAddress.Parse(address))));
-        await locks.RunAsync($"configure machine {vmId}",
-            ct => api.ConfigureAsync(vmId, settings, ct), cancellationToken);
+        var address = await ConfigureAsync(request, vmId, config, running, cancellationToken);
 
         await GrowDiskAsync(vmId, config, Number(request, VirtualMachineKind.DiskGiB), report, cancellationToken);
 
@@ -89,6 +79,28 @@ internal sealed class ProxmoxVmProvider(
         }
 
         return await AnsweringAsync(vmId, name, address, report, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the machine's size, keys and address. A new address is chosen under the node's address permit,
+    /// held until it is written, so that no other process chooses it meanwhile.
+    /// </summary>
+    private async Task<string?> ConfigureAsync(
+        ResourceRequest request, int vmId, ProxmoxVmConfig config, bool running, CancellationToken cancellationToken)
+    {
+        await using var hold = addresses is null || config.StaticAddress is not null
+            ? null
+            : await addresses.ChooseAsync(cancellationToken);
+        var address = addresses is null ? null : config.StaticAddress ?? hold!.Address;
+
+        request.Reporter.Report($"configuring machine {vmId}: {Number(request, VirtualMachineKind.Cores)} cores, " +
+            $"{Number(request, VirtualMachineKind.MemoryMiB)} MiB, address {address ?? "by DHCP"}");
+        var settings = Settings(request, withNetwork: !running);
+        settings.Add(KeyValuePair.Create("ipconfig0",
+            address is null ? "ip=dhcp" : addresses!.Pool.IpConfig(System.Net.IPAddress.Parse(address))));
+        await locks.RunAsync($"configure machine {vmId}",
+            ct => api.ConfigureAsync(vmId, settings, ct), cancellationToken);
+        return address;
     }
 
     public override async Task<ImmutableSortedDictionary<string, ResourceValue>> UpdateAsync(

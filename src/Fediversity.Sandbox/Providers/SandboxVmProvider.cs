@@ -38,19 +38,28 @@ public sealed class SandboxVmProvider(SandboxHypervisor hypervisor) : ResourcePr
         var vm = hypervisor.FindByName(name);
         if (vm is null)
         {
-            request.Reporter.Report($"cloning the template into '{name}'");
-            vm = hypervisor.BeginClone(name, Cores(request), Memory(request), Disk(request), Keys(request));
+            vm = await CloneAsync(request, name, cancellationToken);
         }
         else
         {
             request.Reporter.Report($"found machine '{name}' (id {vm.VmId}) from an earlier run");
+            await hypervisor.WaitIdleAsync(vm.VmId, cancellationToken);
         }
 
-        await hypervisor.WaitIdleAsync(vm.VmId, cancellationToken);
         hypervisor.Configure(vm.VmId, Cores(request), Memory(request), Disk(request));
         request.Reporter.Report($"starting machine {vm.VmId}");
         vm = await hypervisor.StartAsync(vm.VmId, cancellationToken);
         return OutputsOf(vm);
+    }
+
+    /// <summary>Clones the template while holding one of the hypervisor's clone slots, as a real provider does.</summary>
+    private async Task<SandboxVm> CloneAsync(ResourceRequest request, string name, CancellationToken cancellationToken)
+    {
+        await using var slot = await hypervisor.CloneSlotAsync(cancellationToken);
+        request.Reporter.Report($"cloning the template into '{name}'");
+        var vm = hypervisor.BeginClone(name, Cores(request), Memory(request), Disk(request), Keys(request));
+        await hypervisor.WaitIdleAsync(vm.VmId, cancellationToken);
+        return vm;
     }
 
     public override async Task<ImmutableSortedDictionary<string, ResourceValue>> UpdateAsync(

@@ -5,9 +5,11 @@ namespace Fediversity.Sandbox.Services;
 /// <summary>
 /// The stand-in for a hypervisor: machines are records in a folder. Like a real one, a clone is a task
 /// that takes time, during which the machine is locked; ids come from a shared counter; a machine that
-/// is gone is reported as gone.
+/// is gone is reported as gone. Each machine's record keeps when its clone began and ended, so that how many
+/// clones overlapped can be read afterwards.
 /// </summary>
-public sealed class SandboxHypervisor(string root, SandboxLatency latency, TimeProvider time)
+public sealed class SandboxHypervisor(
+    string root, SandboxLatency latency, TimeProvider time, SandboxCloneLimit? clones = null)
 {
     private const int FirstVmId = 100;
 
@@ -22,6 +24,35 @@ public sealed class SandboxHypervisor(string root, SandboxLatency latency, TimeP
     public SandboxVm? FindByName(string name) => Names.Find(name);
 
     public SandboxVm? Get(int vmId) => vms.Read(vmId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>How many clones may run at once; null when there is no limit.</summary>
+    public int? ClonesPerNode => clones?.ClonesPerNode;
+
+    /// <summary>
+    /// Waits for one of the hypervisor's clone slots and holds it until the permit is disposed: a caller holds
+    /// it from <see cref="BeginClone"/> until the clone has ended.
+    /// </summary>
+    public async Task<IAsyncDisposable?> CloneSlotAsync(CancellationToken cancellationToken) => clones is null
+        ? null
+        : await clones.Permits.AcquireAsync($"sandbox/{root}/clones", clones.ClonesPerNode, cancellationToken);
+
+    /// <summary>The most clones that ran at the same moment, read from the machines' records.</summary>
+    public int MostClonesAtOnce()
+    {
+        var edges = vms.All()
+            .Where(v => v.CloneStartedMs > 0 && v.BusyUntilMs > v.CloneStartedMs)
+            .SelectMany(v => new[] { (At: v.CloneStartedMs, Change: 1), (At: v.BusyUntilMs, Change: -1) })
+            .OrderBy(e => e.At)
+            .ThenBy(e => e.Change);
+        var (now, most) = (0, 0);
+        foreach (var edge in edges)
+        {
+            now += edge.Change;
+            most = Math.Max(most, now);
+        }
+
+        return most;
+    }
 
     /// <summary>Starts cloning a machine; it is locked until the clone task ends.</summary>
     public SandboxVm BeginClone(string name, int cores, int memoryMiB, int diskGiB, IReadOnlyList<string> sshKeys) =>
@@ -44,6 +75,7 @@ public sealed class SandboxHypervisor(string root, SandboxLatency latency, TimeP
                 Ipv4 = $"198.18.{id / 250}.{(id % 250) + 1}",
                 HostKey = "ssh-ed25519 " + Convert.ToBase64String(RandomNumberGenerator.GetBytes(51)),
                 Status = "cloning",
+                CloneStartedMs = NowMs,
                 BusyUntilMs = NowMs + (long)latency.CloneVm.TotalMilliseconds,
             };
             Names.Add(vm);

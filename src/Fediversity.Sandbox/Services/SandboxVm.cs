@@ -22,6 +22,9 @@ public sealed record SandboxVm
     /// <summary><c>cloning</c>, <c>stopped</c> or <c>running</c>.</summary>
     public required string Status { get; init; }
 
+    /// <summary>When the machine's clone began; its clone ran until <see cref="BusyUntilMs"/>.</summary>
+    public long CloneStartedMs { get; init; }
+
     /// <summary>When the task now running on the machine ends.</summary>
     public long BusyUntilMs { get; init; }
 }

@@ -30,14 +30,15 @@ internal sealed class Fedi : IDisposable
 
     /// <summary>Writes a sandbox environment with the given latencies and returns its path.</summary>
     public string SandboxEnvironment(int cloneMs = 0, int startMs = 0, int switchMs = 0, int storageMs = 0,
-        int dnsMs = 0, string name = "test-sandbox")
+        int dnsMs = 0, string name = "test-sandbox", int clonesPerNode = 2)
     {
-        var path = Path.Combine(Root, $"{name}-{cloneMs}-{switchMs}.json");
+        var path = Path.Combine(Root, $"{name}-{cloneMs}-{switchMs}-{clonesPerNode}.json");
         File.WriteAllText(path, $$"""
             {
               "version": 1,
               "name": "{{name}}",
-              "machines": { "type": "sandbox", "cloneMs": {{cloneMs}}, "startMs": {{startMs}}, "switchMs": {{switchMs}} },
+              "machines": { "type": "sandbox", "cloneMs": {{cloneMs}}, "startMs": {{startMs}}, "switchMs": {{switchMs}},
+                            "clonesPerNode": {{clonesPerNode}} },
               "storage": { "type": "sandbox", "operationMs": {{storageMs}} },
               "dns": { "type": "sandbox", "operationMs": {{dnsMs}} },
               "mail": { "host": "mail.sandbox.internal", "fromDomain": "sandbox.internal" }

@@ -54,6 +54,21 @@ public sealed class EnvironmentValidationTests
     }
 
     [Fact]
+    public void LoadEnvironment_SandboxClonesPerNode_DefaultsToTwoAndZeroIsRefused()
+    {
+        var loaded = ConfigurationLoader.LoadEnvironment(
+            ExampleDocuments.SandboxEnvironment(_ => { }), ExampleDocuments.ExamplesFolder);
+        var refused = ConfigurationLoader.LoadEnvironment(
+            ExampleDocuments.SandboxEnvironment(d => d["machines"]!["clonesPerNode"] = 0),
+            ExampleDocuments.ExamplesFolder);
+
+        Assert.Equal(2, Assert.IsType<SandboxMachines>(loaded.Value!.Machines).ClonesPerNode);
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal("$.machines.clonesPerNode", problem.Path);
+        Assert.Equal("must be at least 1 clone, not 0", problem.Message);
+    }
+
+    [Fact]
     public void LoadEnvironment_MissingSecretFile_NamesTheFileAndWhereItWasLooked()
     {
         var problem = Assert.Single(Load(d => d["storage"]!["adminTokenFile"] = "secrets/nope").Problems);

@@ -9,6 +9,8 @@ internal static class ExampleDocuments
 
     public static string ProxmoxEnvironment(Action<JsonObject> change) => Edit("environment.proxmox.json", change);
 
+    public static string SandboxEnvironment(Action<JsonObject> change) => Edit("environment.sandbox.json", change);
+
     public static string ExamplesFolder => RepositoryFiles.PathOf("examples");
 
     private static string Edit(string file, Action<JsonObject> change)

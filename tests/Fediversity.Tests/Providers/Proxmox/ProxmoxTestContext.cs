@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Fediversity.Providers.Proxmox;
 using Fediversity.Resources;
 using Fediversity.Resources.Kinds;
+using Fediversity.Resources.Permits;
 using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
 using Fediversity.Tests.Emulators.Proxmox;
@@ -47,12 +48,13 @@ internal sealed class ProxmoxTestContext : IAsyncDisposable
     public static async Task<ProxmoxTestContext> StartAsync() =>
         new(await ProxmoxEmulator.StartAsync(Secret, TimeProvider.System, TestContext.Current.CancellationToken));
 
-    public ResourceProvider Provider(ProxmoxOptions? options = null) =>
+    /// <summary>The provider; <paramref name="permits"/> stands for the state store of its process.</summary>
+    public ResourceProvider Provider(ProxmoxOptions? options = null, IPermitSource? permits = null) =>
         ProxmoxProviders.For(options ?? Options, http, TimeProvider.System, (address, _) =>
         {
             SshProbed.Enqueue(address);
             return Task.FromResult(true);
-        }).Single();
+        }, permits: permits).Single();
 
     public ResourceRequest Request(string name, long cores = 2, long memory = 4096, long disk = 40,
         string key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG+x/yZ9q+w/T0k5b3Jk+Zm9yL3Rlc3RzKysrKysr deploy@acme",

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Fediversity.Orchestrator.Permits;
 using Fediversity.Resources.Kinds;
 using Fediversity.Resources.Providers;
+using Fediversity.Tests.TestSupport;
 
 namespace Fediversity.Tests.Providers.Proxmox;
 
@@ -86,6 +88,26 @@ public sealed class ProxmoxVmProviderCreateTests : IAsyncLifetime
         await Task.WhenAll(names.Select(n => ProxmoxTestContext.CreateAsync(provider, context.Request(n))));
 
         Assert.Equal(3, context.Node.Calls.Count(c => c.EndsWith("/clone", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Create_TwoProcessesSharingOneStateFolder_KeepToClonesPerNodeAndNeverShareAnAddress()
+    {
+        using var state = new TempDirectory();
+        context.Node.ParallelClonesPerTemplate = 1;
+        var options = context.Options with { ClonesPerNode = 1, LockRetries = 0 };
+        var processes = new[]
+        {
+            context.Provider(options, new FilePermits(state.Path)),
+            context.Provider(options, new FilePermits(state.Path)),
+        };
+        string[] names = ["acme-mastodon", "acme-pixelfed", "acme-peertube", "bravo-mastodon", "bravo-pixelfed"];
+
+        var records = await Task.WhenAll(names.Select((n, i) =>
+            ProxmoxTestContext.CreateAsync(processes[i % 2], context.Request(n))));
+
+        Assert.Equal(names.Length, context.Node.Calls.Count(c => c.EndsWith("/clone", StringComparison.Ordinal)));
+        Assert.Equal(names.Length, records.Select(r => r.Output(VirtualMachineKind.Ipv4)).Distinct().Count());
     }
 
     [Fact]
