@@ -23,7 +23,7 @@ public sealed record BenchOptions
     /// <summary>The fleet sizes, in operators; each runs in a process of its own.</summary>
     public IReadOnlyList<int> Sizes { get; init; } = [100, 1_000, 10_000];
 
-    /// <summary>How many operators are applied or planned at once.</summary>
+    /// <summary>How many operators are applied, or batches of operators planned, at once.</summary>
     public int OperatorParallelism { get; init; } = 8;
 
     /// <summary>How many timed passes of no-change plans over the whole fleet.</summary>
