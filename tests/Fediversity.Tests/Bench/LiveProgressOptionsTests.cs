@@ -21,7 +21,7 @@ public sealed class LiveProgressOptionsTests
     {
         var options = BenchOptions.Parse([]);
 
-        Assert.Equal(["critical-path", "fleet", "live-progress"], options.Benchmarks.Order());
+        Assert.Equal(["critical-path", "fleet", "live-progress", "workers"], options.Benchmarks.Order());
         Assert.Equal(500, options.Clients);
     }
 
