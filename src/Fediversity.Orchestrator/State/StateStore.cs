@@ -28,12 +28,12 @@ public sealed class StateStore
 
     private readonly Func<StateDbContext> contexts;
 
-    /// <summary>Commits SQLite writes together; null for a database that takes concurrent writers.</summary>
-    private readonly SqliteWriteBatcher? batcher;
+    /// <summary>Commits the writes of this process that wait at the same moment together.</summary>
+    private readonly WriteBatcher batcher;
 
     private StateStore(
         Func<StateDbContext> contexts, SecretProtector protector, TimeProvider time, string description,
-        SqliteWriteBatcher? batcher, IPermitSource permits)
+        WriteBatcher batcher, IPermitSource permits)
     {
         this.contexts = contexts;
         Permits = permits;
@@ -94,7 +94,7 @@ public sealed class StateStore
         await Schema(description).MigrateAsync(db, cancellationToken);
         var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
         return new StateStore(() => new SqliteStateDbContext(options), protector, time, description,
-            new SqliteWriteBatcher(connection, busyTimeout), new FilePermits(directory));
+            WriteBatcher.ForSqlite(connection, busyTimeout), new FilePermits(directory));
     }
 
     /// <summary>
@@ -135,7 +135,8 @@ public sealed class StateStore
         {
             var protector = await StoreKey.OpenAsync(db, keyFile, description, cancellationToken);
             return new StateStore(
-                () => new PostgresStateDbContext(options), protector, time, description, batcher: null,
+                () => new PostgresStateDbContext(options), protector, time, description,
+                WriteBatcher.ForPostgres(builder.ConnectionString),
                 new PostgresPermits(builder.ConnectionString));
         }, cancellationToken);
     }
@@ -167,22 +168,10 @@ public sealed class StateStore
     internal StateDbContext Context() => contexts();
 
     /// <summary>
-    /// Runs one write in a transaction: with SQLite together with the writes of this process waiting at the
-    /// same moment, otherwise on its own.
+    /// Runs one write in a transaction, together with the writes of this process waiting at the same moment.
     /// </summary>
-    internal async Task<T> WriteAsync<T>(Func<StateDbContext, Task<T>> write, CancellationToken cancellationToken)
-    {
-        if (batcher is not null)
-        {
-            return await batcher.WriteAsync(write, cancellationToken);
-        }
-
-        await using var db = Context();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await write(db);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    internal Task<T> WriteAsync<T>(Func<StateDbContext, Task<T>> write, CancellationToken cancellationToken) =>
+        batcher.WriteAsync(write, cancellationToken);
 
     internal Task WriteAsync(Func<StateDbContext, Task> write, CancellationToken cancellationToken) =>
         WriteAsync(async db =>

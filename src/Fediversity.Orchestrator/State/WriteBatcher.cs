@@ -1,21 +1,25 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Fediversity.Orchestrator.State;
 
 /// <summary>
-/// Commits this process's SQLite writes in turn, several at once when several are waiting. SQLite takes
-/// one writer at a time and every durable commit waits for the disk (milliseconds); steps of a large apply
-/// end together, so the writes waiting at one moment are committed in one transaction and share that wait,
-/// much as PostgreSQL shares one flush among concurrent commits. A write is acknowledged only after its
-/// transaction committed; when a shared transaction fails, each of its writes is tried again on its own, so
-/// that one bad write fails alone. Waiting writers hold no thread.
+/// Commits this process's writes in turn, several at once when several are waiting. Every durable commit
+/// waits for the disk, and steps of an apply end together: the writes waiting at one moment are committed in
+/// one transaction and share that wait and its round trips. SQLite takes one writer at a time anyway; a
+/// PostgreSQL server shares one flush among concurrent commits, but each is a transaction of several round
+/// trips to a server that may share the machine's processors, so grouping them helps there too. A write is
+/// acknowledged only after its transaction committed; when a shared transaction fails, each of its writes is
+/// tried again on its own, so that one bad write fails alone. Waiting writers hold no thread.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001",
     Justification = "The semaphore never hands out its wait handle, so it holds nothing to release; " +
         "it lives as long as the store.")]
-internal sealed class SqliteWriteBatcher(string connectionString, TimeSpan busyTimeout)
+internal sealed class WriteBatcher(
+    Func<Task<DbConnection>> open, Func<DbConnection, StateDbContext> contextOver)
 {
     private const int MostWritesPerCommit = 128;
 
@@ -89,21 +93,13 @@ internal sealed class SqliteWriteBatcher(string connectionString, TimeSpan busyT
 
     private async Task<object?[]> CommitAsync(IReadOnlyList<PendingWrite> batch)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds};";
-            await pragma.ExecuteNonQueryAsync();
-        }
-
+        await using var connection = await open();
         await using var transaction = await connection.BeginTransactionAsync();
-        var options = new DbContextOptionsBuilder<SqliteStateDbContext>().UseSqlite(connection).Options;
         var results = new object?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].CancellationToken.ThrowIfCancellationRequested();
-            await using var db = new SqliteStateDbContext(options);
+            await using var db = contextOver(connection);
             await db.Database.UseTransactionAsync(transaction);
             results[i] = await batch[i].Write(db);
         }
@@ -111,6 +107,31 @@ internal sealed class SqliteWriteBatcher(string connectionString, TimeSpan busyT
         await transaction.CommitAsync();
         return results;
     }
+
+    /// <summary>Writes to the SQLite database, each connection waiting up to <paramref name="busyTimeout"/> for
+    /// the database's write lock.</summary>
+    public static WriteBatcher ForSqlite(string connectionString, TimeSpan busyTimeout) => new(
+        async () =>
+        {
+            var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds};";
+            await pragma.ExecuteNonQueryAsync();
+            return connection;
+        },
+        connection => new SqliteStateDbContext(
+            new DbContextOptionsBuilder<SqliteStateDbContext>().UseSqlite(connection).Options));
+
+    public static WriteBatcher ForPostgres(string connectionString) => new(
+        async () =>
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            return connection;
+        },
+        connection => new PostgresStateDbContext(
+            new DbContextOptionsBuilder<PostgresStateDbContext>().UseNpgsql(connection).Options));
 
     private sealed class PendingWrite(Func<StateDbContext, Task<object?>> write, CancellationToken cancellationToken)
     {
