@@ -226,6 +226,26 @@ public abstract class StateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WritesAtOnce_OneFails_TheOthersAreStillRecorded()
+    {
+        var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        var addresses = Enumerable.Range(0, 30).Select(i => $"acme/r{i:D2}").ToList();
+
+        var writes = addresses
+            .Select(a => Test.Store.CompleteStepAsync(Deployment, Address(a), Recorded(a, "k", ValueMaps.Empty), Token))
+            .Append(Test.Store.EndRunAsync("no-such-run", "succeeded", "{}", "active", Token))
+            .ToList();
+        var failure = await Record.ExceptionAsync(() => Task.WhenAll(writes));
+
+        Assert.IsType<InvalidOperationException>(failure);
+        Assert.Equal(1, writes.Count(w => w.IsFaulted));
+        var state = await Test.Store.LoadAsync(Deployment, Token);
+        Assert.Equal(addresses, state.Resources.Keys.Select(k => k.Value));
+        Assert.Null((await Test.Store.LastRunAsync(Deployment, Token))?.EndedAtMs);
+        Assert.Equal(runId, (await Test.Store.LastRunAsync(Deployment, Token))?.Id);
+    }
+
+    [Fact]
     public async Task CompleteStepAsync_ManyAddressesAtOnce_RecordsEveryOne()
     {
         var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
