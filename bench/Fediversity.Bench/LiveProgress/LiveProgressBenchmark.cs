@@ -38,7 +38,7 @@ public static class LiveProgressBenchmark
         log.WriteLine($"live progress: {options.Clients} clients watching {operators} deployments, panel with " +
             $"{options.PanelWorkers} workers on SQLite, latencies x {options.Scale}");
 
-        await using var panel = await PanelProcess.StartAsync(RepositoryRoot(),
+        await using var panel = await PanelProcess.StartAsync(Repository.Root,
         [
             "--Panel:DataDirectory=" + Path.Combine(work, "panel"),
             "--Panel:Environment=" + environment,
@@ -153,22 +153,5 @@ public static class LiveProgressBenchmark
               "mail": { "host": "mail.sandbox.internal", "fromDomain": "sandbox.internal" }
             }
             """;
-    }
-
-    /// <summary>The checkout the benchmark runs in: the folder holding <c>fedipanel</c>, from here upwards.</summary>
-    private static string RepositoryRoot()
-    {
-        foreach (var start in (string[])[Directory.GetCurrentDirectory(), AppContext.BaseDirectory])
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "fedipanel")))
-                {
-                    return folder.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("no fedipanel script above the current folder; run from the checkout");
     }
 }
