@@ -11,6 +11,10 @@ internal sealed class RecordFolder<T>(string path)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>One gate per folder for the whole process, whichever <see cref="RecordFolder{T}"/> opened it.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> Gates =
+        new(StringComparer.Ordinal);
+
     public string Path { get; } = Directory.CreateDirectory(path).FullName;
 
     public T? Read(string name)
@@ -51,27 +55,34 @@ internal sealed class RecordFolder<T>(string path)
         .Select(f => Read(System.IO.Path.GetFileNameWithoutExtension(f)))
         .OfType<T>();
 
-    /// <summary>Holds an exclusive lock over the folder between processes while <paramref name="action"/> runs.</summary>
+    /// <summary>
+    /// Holds an exclusive lock over the folder while <paramref name="action"/> runs: first among this process's
+    /// threads, which are woken as soon as it is free, then between processes through a lock file, which other
+    /// processes poll.
+    /// </summary>
     public TResult Locked<TResult>(Func<TResult> action)
     {
-        var lockFile = System.IO.Path.Combine(Path, ".lock");
-        FileStream held;
-        while (true)
+        lock (Gates.GetOrAdd(Path, _ => new object()))
         {
-            try
+            var lockFile = System.IO.Path.Combine(Path, ".lock");
+            FileStream held;
+            while (true)
             {
-                held = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                break;
+                try
+                {
+                    held = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    break;
+                }
+                catch (IOException)
+                {
+                    Thread.Sleep(2);
+                }
             }
-            catch (IOException)
-            {
-                Thread.Sleep(10);
-            }
-        }
 
-        using (held)
-        {
-            return action();
+            using (held)
+            {
+                return action();
+            }
         }
     }
 
