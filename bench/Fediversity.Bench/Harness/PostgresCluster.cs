@@ -33,8 +33,11 @@ public static class PostgresCluster
         // The server runs as the postgres user when started by root: it must reach its folder.
         File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
             UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        // A cluster made there before keeps the superuser password it was made with.
         var passwordFile = Path.Combine(folder, "password");
+        var password = File.Exists(Path.Combine(folder, "cluster", "data", "PG_VERSION")) && File.Exists(passwordFile)
+            ? (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim()
+            : Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         await File.WriteAllTextAsync(passwordFile, password + "\n", cancellationToken);
         File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
