@@ -45,5 +45,5 @@ public sealed record FleetResult(
 
     public double WritesPerResource => (double)ApplyCounts.Writes / Resources;
 
-    public double SavesPerResource => (double)ApplyCounts.Saves / Resources;
+    public double CommandsPerResource => (double)ApplyCounts.Commands / Resources;
 }

@@ -37,7 +37,7 @@ public static class FleetRun
         var load = ProcessorTime.LoadAverage();
         log.WriteLine($"  applied {applied.Count} of {operators} operators ({resources} resources) in " +
             $"{applySeconds:0.0} s ({applyCpu:0.0} s of processor time, load {load}); {applyCounts.Writes} writes, " +
-            $"{applyCounts.Saves} saves");
+            $"{applyCounts.Commands} commands");
 
         var configureSeconds = await TimeAsync(applied, options, (slug, _) =>
         {

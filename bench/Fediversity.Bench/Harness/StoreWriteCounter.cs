@@ -6,21 +6,20 @@ namespace Fediversity.Bench.Harness;
 
 /// <summary>
 /// Counts what the state store sends to its database, from EF Core's own diagnostic events, so that the
-/// store is measured as it ships, on any database, with no hook of its own. A write is one command that
-/// changes rows (INSERT, UPDATE, DELETE, an upsert); a save is one SaveChanges, that is one transaction. Only
-/// commands on a database whose file or name holds <c>scope</c> count, so that other stores of the same process
-/// (a test run's, a warm-up world's) are left out.
+/// store is measured as it ships, on any database, with no hook of its own. A write is one statement that
+/// changes rows (INSERT, UPDATE, DELETE, an upsert), whether sent alone or with others in one command; every
+/// command is one round trip. Only commands on a database whose file or name holds <c>scope</c> count, so that
+/// other stores of the same process (a test run's, a warm-up world's) are left out.
 /// </summary>
 public sealed class StoreWriteCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>,
     IDisposable
 {
-    private static readonly string SaveCompleted = CoreEventId.SaveChangesCompleted.Name!;
     private static readonly string CommandExecuted = RelationalEventId.CommandExecuted.Name!;
 
     private readonly List<IDisposable> subscriptions = [];
     private long writes;
     private long reads;
-    private long saves;
+    private long commands;
 
     private readonly string scope;
 
@@ -31,7 +30,7 @@ public sealed class StoreWriteCounter : IObserver<DiagnosticListener>, IObserver
     }
 
     public StoreCounts Counts =>
-        new(Interlocked.Read(ref writes), Interlocked.Read(ref reads), Interlocked.Read(ref saves));
+        new(Interlocked.Read(ref writes), Interlocked.Read(ref reads), Interlocked.Read(ref commands));
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
     {
@@ -39,24 +38,19 @@ public sealed class StoreWriteCounter : IObserver<DiagnosticListener>, IObserver
         {
             lock (subscriptions)
             {
-                subscriptions.Add(listener.Subscribe(this, name => name == SaveCompleted || name == CommandExecuted));
+                subscriptions.Add(listener.Subscribe(this, name => name == CommandExecuted));
             }
         }
     }
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Value is SaveChangesCompletedEventData saved && InScope(saved.Context?.Database.GetDbConnection()))
+        if (value.Value is CommandExecutedEventData executed && InScope(executed.Connection))
         {
-            Interlocked.Increment(ref saves);
-        }
-        else if (value.Value is CommandExecutedEventData executed && InScope(executed.Connection))
-        {
-            if (IsWrite(executed.Command.CommandText))
-            {
-                Interlocked.Increment(ref writes);
-            }
-            else
+            Interlocked.Increment(ref commands);
+            var changing = Writes(executed.Command.CommandText);
+            Interlocked.Add(ref writes, changing);
+            if (changing == 0)
             {
                 Interlocked.Increment(ref reads);
             }
@@ -68,13 +62,13 @@ public sealed class StoreWriteCounter : IObserver<DiagnosticListener>, IObserver
         (connection.DataSource.Contains(scope, StringComparison.Ordinal) ||
             connection.Database.Contains(scope, StringComparison.Ordinal));
 
-    private static bool IsWrite(string sql)
-    {
-        var text = sql.TrimStart();
-        return text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>The statements of a command that change rows: a command may carry several, as a batched save
+    /// or the store's one-command step result does.</summary>
+    private static int Writes(string sql) =>
+        sql.Split(';').Select(s => s.TrimStart()).Count(s =>
+            s.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)
+            || s.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+            || s.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase));
 
     public void OnCompleted()
     {

@@ -173,6 +173,13 @@ public sealed class StateStore
     internal Task<T> WriteAsync<T>(Func<StateDbContext, Task<T>> write, CancellationToken cancellationToken) =>
         batcher.WriteAsync(write, cancellationToken);
 
+    /// <summary>
+    /// Runs one command in a transaction, sent as one with the commands of the writes of this process waiting at
+    /// the same moment.
+    /// </summary>
+    internal Task WriteAsync(StoreCommand command, CancellationToken cancellationToken) =>
+        batcher.WriteAsync(command, cancellationToken);
+
     internal Task WriteAsync(Func<StateDbContext, Task> write, CancellationToken cancellationToken) =>
         WriteAsync(async db =>
         {
@@ -254,35 +261,30 @@ public sealed class StateStore
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Records the start of a run, and the deployment (made when new) as deploying or deleting.</summary>
+    /// <returns>The run's id.</returns>
     public async Task<string> BeginRunAsync(
         string deployment, string command, string holder, string environment, CancellationToken cancellationToken)
     {
-        return await WriteAsync(async db =>
-        {
-            var id = Guid.NewGuid().ToString("N");
-            db.Runs.Add(new RunRow
-            {
-                Id = id, Deployment = deployment, Command = command, Holder = holder, StartedAtMs = Now,
-            });
-
-            var row = await db.Deployments.FindAsync([deployment], cancellationToken);
-            if (row is null)
-            {
-                db.Deployments.Add(new DeploymentRow
-                {
-                    Id = deployment, Status = "deploying", Environment = environment, UpdatedAtMs = Now,
-                });
-            }
-            else
-            {
-                row.Status = command == "destroy" ? "deleting" : "deploying";
-                row.Environment = environment;
-                row.UpdatedAtMs = Now;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return id;
-        }, cancellationToken);
+        var id = Guid.NewGuid().ToString("N");
+        var write = new StoreCommand();
+        var d = write.Parameter(deployment);
+        var now = write.Parameter(Now);
+        var env = write.Parameter(environment);
+        write.Statement(
+            $"""
+            INSERT INTO runs ("Id", "Deployment", "Command", "Holder", "StartedAtMs")
+            VALUES ({write.Parameter(id)}, {d}, {write.Parameter(command)}, {write.Parameter(holder)}, {now})
+            """);
+        write.Statement(
+            $"""
+            INSERT INTO deployments ("Id", "Status", "Environment", "UpdatedAtMs")
+            VALUES ({d}, 'deploying', {env}, {now})
+            ON CONFLICT ("Id") DO UPDATE SET "Status" = {write.Parameter(command == "destroy" ? "deleting" : "deploying")},
+                "Environment" = excluded."Environment", "UpdatedAtMs" = excluded."UpdatedAtMs"
+            """);
+        await WriteAsync(write, cancellationToken);
+        return id;
     }
 
     public Task EndRunAsync(
@@ -294,54 +296,57 @@ public sealed class StateStore
     /// Records the end of a run and the deployment's status and, when <paramref name="retained"/> is given, which
     /// of its resources are kept only for the data of disabled applications, in one transaction.
     /// </summary>
+    /// <exception cref="InvalidOperationException">No run <paramref name="runId"/> is recorded.</exception>
     public async Task EndRunAsync(
         string runId, string outcome, string summaryJson, string deploymentStatus,
         IReadOnlySet<ResourceAddress>? retained, CancellationToken cancellationToken)
     {
         await WriteAsync(async db =>
         {
-            var run = await db.Runs.FindAsync([runId], cancellationToken)
+            var deployment = await db.Runs.AsNoTracking()
+                .Where(r => r.Id == runId)
+                .Select(r => r.Deployment)
+                .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"Run {runId} is not recorded.");
-            run.EndedAtMs = Now;
-            run.Outcome = outcome;
-            run.SummaryJson = summaryJson;
 
-            var deployment = await db.Deployments.FindAsync([run.Deployment], cancellationToken);
-            if (deployment is not null && deploymentStatus == "destroyed")
-            {
-                db.Deployments.Remove(deployment);
-            }
-            else if (deployment is not null)
-            {
-                deployment.Status = deploymentStatus;
-                deployment.UpdatedAtMs = Now;
-            }
-
+            var write = new StoreCommand();
+            var d = write.Parameter(deployment);
+            var now = write.Parameter(Now);
+            write.Statement(
+                $"""
+                UPDATE runs SET "EndedAtMs" = {now}, "Outcome" = {write.Parameter(outcome)},
+                    "SummaryJson" = {write.Parameter(summaryJson)}
+                WHERE "Id" = {write.Parameter(runId)}
+                """);
+            write.Statement(deploymentStatus == "destroyed"
+                ? $"""DELETE FROM deployments WHERE "Id" = {d}"""
+                : $"""
+                  UPDATE deployments SET "Status" = {write.Parameter(deploymentStatus)}, "UpdatedAtMs" = {now}
+                  WHERE "Id" = {d}
+                  """);
             if (retained is not null)
             {
-                await MarkRetainedAsync(db, run.Deployment, retained, cancellationToken);
+                AddMarkRetained(write, d, retained);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await write.ExecuteAsync(db, cancellationToken);
         }, cancellationToken);
     }
 
     /// <summary>Writes the intent of a provider call before it is made.</summary>
-    public async Task<long> BeginStepAsync(
+    public async Task BeginStepAsync(
         string runId, string deployment, ResourceAddress address, string operation, string? handle,
         CancellationToken cancellationToken)
     {
-        return await WriteAsync(async db =>
-        {
-            var entry = new JournalEntry
-            {
-                RunId = runId, Deployment = deployment, Address = address.Value, Operation = operation,
-                Handle = handle, StartedAtMs = Now,
-            };
-            db.Journal.Add(entry);
-            await db.SaveChangesAsync(cancellationToken);
-            return entry.Id;
-        }, cancellationToken);
+        var write = new StoreCommand();
+        write.Statement(
+            $"""
+            INSERT INTO journal ("RunId", "Deployment", "Address", "Operation", "Handle", "StartedAtMs")
+            VALUES ({write.Parameter(runId)}, {write.Parameter(deployment)}, {write.Parameter(address.Value)},
+                {write.Parameter(operation)}, {(handle is null ? "NULL" : write.Parameter(handle))},
+                {write.Parameter(Now)})
+            """);
+        await WriteAsync(write, cancellationToken);
     }
 
     /// <summary>
@@ -360,50 +365,21 @@ public sealed class StateStore
         string deployment, ResourceAddress address, ResourceRecord? record, StepJournal? journal,
         CancellationToken cancellationToken)
     {
-        await WriteAsync(async db =>
-        {
-            var row = await db.Resources.FindAsync([deployment, address.Value], cancellationToken);
-
-            if (record is null && row is not null)
-            {
-                db.Resources.Remove(row);
-            }
-            else if (record is not null && row is null)
-            {
-                db.Resources.Add(ToRow(deployment, record, Now, Now));
-            }
-            else if (record is not null && row is not null)
-            {
-                var updated = ToRow(deployment, record, row.CreatedAtMs, Now);
-                db.Entry(row).CurrentValues.SetValues(updated);
-            }
-
-            await AccountingLedger.NoteAsync(db, deployment, address, record, Now, cancellationToken);
-            await CloseIntentsAsync(db, deployment, address, "done", null, cancellationToken);
-            AddEnded(db, deployment, address, journal, "done", null);
-            await db.Drift.Where(d => d.Deployment == deployment && d.Address == address.Value)
-                .ExecuteDeleteAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }, cancellationToken);
+        var now = Now;
+        var row = record is null ? null : ToRow(deployment, record, now, now);
+        var usage = record is null ? null : AccountingUsage.Of(record);
+        await WriteAsync(StepResultCommand.Completed(deployment, address, row, usage, journal, now), cancellationToken);
     }
 
-    /// <summary>Records which of a deployment's resources are kept only for the data of disabled applications.</summary>
-    public async Task MarkRetainedAsync(
-        string deployment, IReadOnlySet<ResourceAddress> retained, CancellationToken cancellationToken)
+    /// <summary>Flags the resources kept only for the data of disabled applications, and unflags the others, where
+    /// they differ, without reading the rows.</summary>
+    private static void AddMarkRetained(StoreCommand write, string deployment, IReadOnlySet<ResourceAddress> retained)
     {
-        await WriteAsync(db => MarkRetainedAsync(db, deployment, retained, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>Sets the flag where it differs, without reading the rows.</summary>
-    private static async Task MarkRetainedAsync(
-        StateDbContext db, string deployment, IReadOnlySet<ResourceAddress> retained,
-        CancellationToken cancellationToken)
-    {
-        var kept = retained.Select(a => a.Value).ToList();
-        await db.Resources
-            .Where(r => r.Deployment == deployment && kept.Contains(r.Address) != r.Retained)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Retained, r => kept.Contains(r.Address)),
-                cancellationToken);
+        var kept = retained.Count == 0
+            ? "FALSE"
+            : $"""("Address" IN ({string.Join(", ", retained.Select(a => write.Parameter(a.Value)))}))""";
+        write.Statement(
+            $"""UPDATE resources SET "Retained" = {kept} WHERE "Deployment" = {deployment} AND "Retained" <> {kept}""");
     }
 
     /// <summary>

@@ -13,7 +13,9 @@ namespace Fediversity.Orchestrator.State;
 /// PostgreSQL server shares one flush among concurrent commits, but each is a transaction of several round
 /// trips to a server that may share the machine's processors, so grouping them helps there too. A write is
 /// acknowledged only after its transaction committed; when a shared transaction fails, each of its writes is
-/// tried again on its own, so that one bad write fails alone. Waiting writers hold no thread.
+/// tried again on its own, so that one bad write fails alone. Writes given as a <see cref="StoreCommand"/> that
+/// follow one another in a transaction are sent as one command, so that a transaction of many step results
+/// costs two round trips rather than one a write. Waiting writers hold no thread.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001",
     Justification = "The semaphore never hands out its wait handle, so it holds nothing to release; " +
@@ -26,9 +28,16 @@ internal sealed class WriteBatcher(
     private readonly ConcurrentQueue<PendingWrite> queue = new();
     private readonly SemaphoreSlim turn = new(1, 1);
 
-    public async Task<T> WriteAsync<T>(Func<StateDbContext, Task<T>> write, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<StateDbContext, Task<T>> write, CancellationToken cancellationToken) =>
+        (T)(await WriteAsync(new PendingWrite(async db => await write(db), null, cancellationToken)))!;
+
+    /// <summary>Runs <paramref name="command"/> in a transaction, sent together with the commands of the writes
+    /// waiting at the same moment.</summary>
+    public async Task WriteAsync(StoreCommand command, CancellationToken cancellationToken) =>
+        await WriteAsync(new PendingWrite(null, command, cancellationToken));
+
+    private async Task<object?> WriteAsync(PendingWrite pending)
     {
-        var pending = new PendingWrite(async db => await write(db), cancellationToken);
         queue.Enqueue(pending);
 
         while (!pending.Done.IsCompleted)
@@ -47,7 +56,7 @@ internal sealed class WriteBatcher(
             }
         }
 
-        return (T)(await pending.Done)!;
+        return await pending.Done;
     }
 
     private async Task CommitWaitingAsync()
@@ -96,16 +105,45 @@ internal sealed class WriteBatcher(
         await using var connection = await open();
         await using var transaction = await connection.BeginTransactionAsync();
         var results = new object?[batch.Count];
+        var commands = new StoreCommand();
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].CancellationToken.ThrowIfCancellationRequested();
-            await using var db = contextOver(connection);
-            await db.Database.UseTransactionAsync(transaction);
-            results[i] = await batch[i].Write(db);
+            if (batch[i].Command is { } command)
+            {
+                commands.Append(command);
+                continue;
+            }
+
+            await SendAsync(commands, connection, transaction);
+            commands = new StoreCommand();
+            await using var db = await ContextAsync(connection, transaction);
+            results[i] = await batch[i].Write!(db);
         }
 
+        await SendAsync(commands, connection, transaction);
         await transaction.CommitAsync();
         return results;
+    }
+
+    private async Task SendAsync(StoreCommand commands, DbConnection connection, DbTransaction transaction)
+    {
+        if (!commands.IsEmpty)
+        {
+            await using var db = await ContextAsync(connection, transaction);
+            await commands.ExecuteAsync(db, CancellationToken.None);
+        }
+    }
+
+    private async Task<StateDbContext> ContextAsync(DbConnection connection, DbTransaction transaction)
+    {
+        var db = contextOver(connection);
+
+        // A failed transaction is retried write by write, so a write needs no savepoint of its own (and
+        // SaveChanges would otherwise spend a round trip on one).
+        db.Database.AutoSavepointsEnabled = false;
+        await db.Database.UseTransactionAsync(transaction);
+        return db;
     }
 
     /// <summary>Writes to the SQLite database, each connection waiting up to <paramref name="busyTimeout"/> for
@@ -133,11 +171,15 @@ internal sealed class WriteBatcher(
         connection => new PostgresStateDbContext(
             new DbContextOptionsBuilder<PostgresStateDbContext>().UseNpgsql(connection).Options));
 
-    private sealed class PendingWrite(Func<StateDbContext, Task<object?>> write, CancellationToken cancellationToken)
+    /// <summary>One write: a function of a context, or a command.</summary>
+    private sealed class PendingWrite(
+        Func<StateDbContext, Task<object?>>? write, StoreCommand? command, CancellationToken cancellationToken)
     {
         private readonly TaskCompletionSource<object?> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Func<StateDbContext, Task<object?>> Write { get; } = write;
+        public Func<StateDbContext, Task<object?>>? Write { get; } = write;
+
+        public StoreCommand? Command { get; } = command;
 
         public CancellationToken CancellationToken { get; } = cancellationToken;
 

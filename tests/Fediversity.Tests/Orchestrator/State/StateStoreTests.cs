@@ -264,6 +264,81 @@ public abstract class StateStoreTests : IAsyncLifetime
         Assert.Empty(state.Interrupted);
     }
 
+    [Fact]
+    public async Task CompleteStepAsync_RecordChanged_KeepsWhenItWasMadeAndClosesItsIntent()
+    {
+        var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        await Test.Store.CompleteStepAsync(Deployment, Address("acme/vm"), Vm(cores: 2), Token);
+        var made = Test.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        Test.Time.Advance(TimeSpan.FromMinutes(5));
+
+        await Test.Store.BeginStepAsync(runId, Deployment, Address("acme/vm"), "update", "acme-vm", Token);
+        await Test.Store.CompleteStepAsync(Deployment, Address("acme/vm"), Vm(cores: 4), Token);
+
+        await using var db = Test.Store.Context();
+        var row = await db.Resources.AsNoTracking().SingleAsync(Token);
+        Assert.Equal((made, made + 300_000), (row.CreatedAtMs, row.UpdatedAtMs));
+        var state = await Test.Store.LoadAsync(Deployment, Token);
+        Assert.Equal(4, Assert.IsType<NumberValue>(state.Resources[Address("acme/vm")].Inputs["cores"]).Number);
+        var intent = Assert.Single(await Test.Store.JournalAsync(Deployment, Token));
+        Assert.Equal(("done", made + 300_000), (intent.Outcome, intent.EndedAtMs));
+        Assert.Empty(state.Interrupted);
+    }
+
+    [Fact]
+    public async Task CompleteStepAsync_Accounting_SameSizeKeepsItsPeriodResizeAndRemovalEndIt()
+    {
+        var records = new OperatorRecords(Test.Store);
+        var address = Address("acme/vm");
+        await Test.Store.CompleteStepAsync(Deployment, address, Vm(cores: 2), Token);
+        Test.Time.Advance(TimeSpan.FromHours(1));
+        await Test.Store.CompleteStepAsync(Deployment, address, Vm(cores: 2), Token);
+        var unchanged = await records.AccountingAsync(Deployment, Token);
+
+        Test.Time.Advance(TimeSpan.FromHours(1));
+        await Test.Store.CompleteStepAsync(Deployment, address, Vm(cores: 4), Token);
+        var resized = await records.AccountingAsync(Deployment, Token);
+
+        Test.Time.Advance(TimeSpan.FromHours(1));
+        await Test.Store.CompleteStepAsync(Deployment, address, null, Token);
+        var removed = await records.AccountingAsync(Deployment, Token);
+
+        var open = Assert.Single(unchanged);
+        Assert.Null(open.EndedAtMs);
+        Assert.Equal("""{"cores":2,"diskGiB":20,"memoryMiB":2048}""", open.UsageJson);
+        Assert.Equal(2, resized.Count);
+        Assert.Equal(open.StartedAtMs + 7_200_000, resized[0].EndedAtMs);
+        Assert.Equal(("""{"cores":4,"diskGiB":20,"memoryMiB":2048}""", (long?)null),
+            (resized[1].UsageJson, resized[1].EndedAtMs));
+        Assert.All(removed, p => Assert.NotNull(p.EndedAtMs));
+        Assert.Equal(open.StartedAtMs + 10_800_000, removed[1].EndedAtMs);
+    }
+
+    [Fact]
+    public async Task CompleteStepAsync_KeyOrPasswordStep_AddsItsJournalEntryAsDoneAndClearsOnlyItsDrift()
+    {
+        var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        await Test.Store.ReplaceDriftAsync(Deployment,
+        [
+            new Fediversity.Orchestrator.Refresh.Drift("acme/key", "ssh-key", Gone: true, []),
+            new Fediversity.Orchestrator.Refresh.Drift("acme/other", "ssh-key", Gone: true, []),
+        ], Token);
+
+        await Test.Store.CompleteStepAsync(Deployment, Address("acme/key"), Recorded("acme/key", "ssh-key",
+            ValueMaps.Empty), new StepJournal(runId, "create", Handle: null), Token);
+
+        var entry = Assert.Single(await Test.Store.JournalAsync(Deployment, Token));
+        Assert.Equal((runId, "acme/key", "create", (string?)null, "done"),
+            (entry.RunId, entry.Address, entry.Operation, entry.Handle, entry.Outcome));
+        Assert.Equal(entry.StartedAtMs, entry.EndedAtMs);
+        Assert.Equal(["acme/other"], (await Test.Store.DriftAsync(Deployment, Token)).Select(d => d.Address));
+        Assert.Empty(await new OperatorRecords(Test.Store).AccountingAsync(Deployment, Token));
+    }
+
+    private static ResourceRecord Vm(int cores) => Recorded("acme/vm", "vm", ValueMaps.Of(
+        ("name", ResourceValue.Of("acme-vm")), ("cores", ResourceValue.Of(cores)),
+        ("memoryMiB", ResourceValue.Of(2048)), ("diskGiB", ResourceValue.Of(20))));
+
     /// <summary>A context over the store's emptied database, for making its schema as early builds did.</summary>
     private async Task<StateDbContext> LegacyContextAsync()
     {
