@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -39,7 +40,11 @@ public sealed record MigratedDatabase(
     /// </summary>
     public async Task MigrateAsync(DbContext db, CancellationToken cancellationToken)
     {
-        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        // On a new database EF would read its missing history table and log that read as a failure, which an
+        // operator starting Fediversity for the first time should not see.
+        var applied = await HasTableAsync(db, HistoryRepository.DefaultTableName, cancellationToken)
+            ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList()
+            : [];
         if (applied.Count == 0 && await HasTableAsync(db, FirstTable, cancellationToken))
         {
             throw Error(Unversioned, null);
