@@ -38,7 +38,8 @@ public static class Targets
             yield return Figure.Context(name, "plan per resource", r.PlanMsPerResource, "ms",
                 $"{r.PlanCpuMsPerResource:0.000} ms of processor time");
             yield return Figure.Context(name, "store writes per resource", r.WritesPerResource, "",
-                $"{r.CommandsPerResource:0.00} commands (round trips) per resource; a plan writes {r.PlanCounts.Writes}");
+                $"{r.CommandsPerResource:0.00} commands (round trips) per resource; " +
+                $"a plan writes {r.PlanCounts.Writes}");
             yield return r.Operators == 1_000
                 ? Figure.AtMost(name, "peak memory", r.PeakMemoryMiB, "MiB", 300)
                 : Figure.Context(name, "peak memory", r.PeakMemoryMiB, "MiB");

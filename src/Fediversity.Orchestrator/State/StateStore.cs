@@ -271,6 +271,7 @@ public sealed class StateStore
         var d = write.Parameter(deployment);
         var now = write.Parameter(Now);
         var env = write.Parameter(environment);
+        var status = write.Parameter(command == "destroy" ? "deleting" : "deploying");
         write.Statement(
             $"""
             INSERT INTO runs ("Id", "Deployment", "Command", "Holder", "StartedAtMs")
@@ -280,7 +281,7 @@ public sealed class StateStore
             $"""
             INSERT INTO deployments ("Id", "Status", "Environment", "UpdatedAtMs")
             VALUES ({d}, 'deploying', {env}, {now})
-            ON CONFLICT ("Id") DO UPDATE SET "Status" = {write.Parameter(command == "destroy" ? "deleting" : "deploying")},
+            ON CONFLICT ("Id") DO UPDATE SET "Status" = {status},
                 "Environment" = excluded."Environment", "UpdatedAtMs" = excluded."UpdatedAtMs"
             """);
         await WriteAsync(write, cancellationToken);

@@ -88,7 +88,8 @@ internal sealed class RecordFolder<T>(string path)
 
     private string FileOf(string name)
     {
-        if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || name.Contains("..", StringComparison.Ordinal))
+        if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal)
+            || name.Contains("..", StringComparison.Ordinal))
         {
             throw new ArgumentException($"'{name}' cannot name a record.", nameof(name));
         }
