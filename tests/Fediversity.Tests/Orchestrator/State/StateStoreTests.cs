@@ -246,6 +246,30 @@ public abstract class StateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommandsSentTogether_OneFails_TheOthersAreStillRecorded()
+    {
+        await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        var addresses = Enumerable.Range(0, 30).Select(i => $"acme/r{i:D2}").ToList();
+
+        // A write held open keeps the store busy while the others queue, so that they are sent as one.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = Test.Store.WriteAsync(_ => release.Task, Token);
+        var writes = addresses
+            .Select(a => Test.Store.CompleteStepAsync(Deployment, Address(a), Recorded(a, "k", ValueMaps.Empty), Token))
+            .ToList();
+        writes.Insert(15, Test.Store.WriteAsync(
+            new StoreCommand().Statement("""UPDATE no_such_table SET "Gone" = 1"""), Token));
+        release.SetResult();
+        await holding;
+        var failure = await Record.ExceptionAsync(() => Task.WhenAll(writes));
+
+        Assert.NotNull(failure);
+        Assert.Equal([15], writes.Select((w, i) => (w, i)).Where(x => x.w.IsFaulted).Select(x => x.i));
+        var state = await Test.Store.LoadAsync(Deployment, Token);
+        Assert.Equal(addresses, state.Resources.Keys.Select(k => k.Value));
+    }
+
+    [Fact]
     public async Task CompleteStepAsync_ManyAddressesAtOnce_RecordsEveryOne()
     {
         var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
