@@ -6,7 +6,7 @@ using Fediversity.Bench.Harness;
 namespace Fediversity.Bench.LiveProgress;
 
 /// <summary>
-/// The real panel, started with <c>./fedipanel</c> on 127.0.0.1, runs a fleet's deployments on the sandbox with
+/// The real panel, started from its built program on 127.0.0.1, runs a fleet's deployments on the sandbox with
 /// the real services' latencies scaled down, while clients on loopback watch them over Server-Sent Events,
 /// several per deployment as an operator's tabs and devices would. Each event's delivery latency is its arrival
 /// at a client against the timestamp it was recorded with; the panel's memory is its process's VmHWM.

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Fediversity.Bench.Harness;
 
 namespace Fediversity.Bench.LiveProgress;
 
 /// <summary>
-/// The real panel, started with <c>./fedipanel</c> as a child process on 127.0.0.1 on a free port, and stopped
-/// (with everything it started) on dispose. Its memory and processor time are read from <c>/proc</c>.
+/// The real panel, its program as the benchmark's build made it (<see cref="Repository.PanelProgram"/>), started
+/// as a child process on 127.0.0.1 on a free port and stopped (with everything it started) on dispose. Its
+/// memory and processor time are read from <c>/proc</c>.
 /// </summary>
 public sealed class PanelProcess : IAsyncDisposable
 {
@@ -31,21 +33,22 @@ public sealed class PanelProcess : IAsyncDisposable
         string root, IEnumerable<string> settings, TimeSpan startup, CancellationToken cancellationToken)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("bash")
+        var start = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = root,
         };
-        start.ArgumentList.Add(Path.Combine(root, "fedipanel"));
+        start.ArgumentList.Add(Repository.PanelProgram);
+        start.ArgumentList.Add("--urls=http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture));
         foreach (var setting in settings)
         {
             start.ArgumentList.Add(setting);
         }
 
-        start.Environment["FEDIPANEL_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("./fedipanel did not start");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the panel did not start");
         var panel = new PanelProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         process.OutputDataReceived += (_, e) => panel.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => panel.Keep(e.Data);
@@ -143,7 +146,7 @@ public sealed class PanelProcess : IAsyncDisposable
             }
             catch (HttpRequestException)
             {
-                // Not listening yet: it may still be building or migrating.
+                // Not listening yet: it may still be migrating.
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

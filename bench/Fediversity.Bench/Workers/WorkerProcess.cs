@@ -40,10 +40,17 @@ internal sealed class WorkerProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(PanelProgram);
+        start.ArgumentList.Add(Repository.PanelProgram);
+
+        // Given as environment variables (Panel__Database for --Panel:Database), which the panel reads as it
+        // reads its arguments, because the connection strings hold passwords that a process's arguments would
+        // show to anyone on the machine.
         foreach (var setting in settings)
         {
-            start.ArgumentList.Add(setting);
+            var (key, value) = setting.Split('=', 2) is [var k, var v] && k.StartsWith("--", StringComparison.Ordinal)
+                ? (k[2..], v)
+                : throw new ArgumentException($"'{setting}' is not a --Key=value setting.", nameof(settings));
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
@@ -56,21 +63,6 @@ internal sealed class WorkerProcess : IDisposable
         process.Exited += (_, _) => output.Dispose();
         process.EnableRaisingEvents = true;
         return new WorkerProcess(process);
-    }
-
-    /// <summary>The panel's program, built beside this one in the same configuration.</summary>
-    private static string PanelProgram
-    {
-        get
-        {
-            var own = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-            var (configuration, target) = (own.Parent!.Name, own.Name);
-            var path = Path.Combine(Repository.Root, "src", "Fediversity.Panel", "bin", configuration, target,
-                "fedipanel.dll");
-            return File.Exists(path)
-                ? path
-                : throw new InvalidOperationException($"{path} is missing; build with bench/run.sh.");
-        }
     }
 
     private static void Write(StreamWriter output, string? line)

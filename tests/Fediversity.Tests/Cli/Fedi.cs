@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Fediversity.Bench.Harness;
 
 namespace Fediversity.Tests.Cli;
 
@@ -18,7 +19,7 @@ internal sealed class Fedi : IDisposable
         Directory.CreateDirectory(Home);
     }
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public string Root { get; }
 
@@ -99,18 +100,5 @@ internal sealed class Fedi : IDisposable
         {
             // A process killed by a test may still be letting go of its files.
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Fediversity.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Fediversity.slnx.");
     }
 }

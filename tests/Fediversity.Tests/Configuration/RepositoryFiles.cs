@@ -1,3 +1,5 @@
+using Fediversity.Bench.Harness;
+
 namespace Fediversity.Tests.Configuration;
 
 /// <summary>
@@ -8,7 +10,7 @@ internal static class RepositoryFiles
 {
     public const string UpdateVariable = "FEDI_UPDATE_SCHEMAS";
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => Repository.Root;
 
     public static bool UpdateRequested => System.Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
@@ -42,17 +44,4 @@ internal static class RepositoryFiles
 
     private static (string Start, string End) Markers(string name) =>
         ($"<!-- reference:{name}:start -->", $"<!-- reference:{name}:end -->");
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Fediversity.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No folder above the test binaries holds Fediversity.slnx.");
-    }
 }

@@ -1,3 +1,4 @@
+using Fediversity.Bench.Harness;
 using Microsoft.Playwright;
 
 namespace Fediversity.Tests.Panel;
@@ -22,13 +23,7 @@ internal sealed class Browser : IAsyncDisposable
     {
         get
         {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Fediversity.slnx")))
-            {
-                folder = folder.Parent;
-            }
-
-            var path = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "TestResults", "panel-screenshots");
+            var path = Path.Combine(Repository.Root, "TestResults", "panel-screenshots");
             Directory.CreateDirectory(path);
             return path;
         }

@@ -1,67 +1,28 @@
-using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
+using Fediversity.Bench.Harness;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Fediversity.Tests.Panel;
 
 /// <summary>
-/// Counts the queries that read deployment events from one panel's SQLite database, from EF Core's own
-/// diagnostic events, so that what the live channel costs the database is measured as it ships.
+/// Counts the queries that read deployment events from one panel's SQLite database, so that what the live
+/// channel costs the database is measured as it ships.
 /// </summary>
-internal sealed class EventReadCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>,
-    IDisposable
+/// <param name="dataFolder">The folder whose database files' reads count.</param>
+internal sealed class EventReadCounter(string dataFolder) : CommandListener
 {
-    private static readonly string CommandExecuted = RelationalEventId.CommandExecuted.Name!;
-
-    private readonly string folder;
-    private readonly List<IDisposable> subscriptions = [];
+    // Set before the listening starts, as field initialisers run before the base constructor.
+    private readonly string folder = Path.GetFullPath(dataFolder);
     private int reads;
-
-    /// <summary>Counts reads of the database files under <paramref name="dataFolder"/>.</summary>
-    public EventReadCounter(string dataFolder)
-    {
-        folder = Path.GetFullPath(dataFolder);
-        subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-    }
 
     public int Reads => Volatile.Read(ref reads);
 
-    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
+    protected override void Executed(CommandExecutedEventData command)
     {
-        if (listener.Name == DbLoggerCategory.Name)
-        {
-            lock (subscriptions)
-            {
-                subscriptions.Add(listener.Subscribe(this, name => name == CommandExecuted));
-            }
-        }
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
-    {
-        if (value.Value is CommandExecutedEventData executed &&
-            executed.Command.Connection?.DataSource?.StartsWith(folder, StringComparison.Ordinal) == true &&
-            executed.Command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) &&
-            executed.Command.CommandText.Contains("panel_deployment_events", StringComparison.Ordinal))
+        if (command.Command.Connection?.DataSource?.StartsWith(folder, StringComparison.Ordinal) == true &&
+            command.Command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) &&
+            command.Command.CommandText.Contains("panel_deployment_events", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref reads);
-        }
-    }
-
-    public void OnCompleted()
-    {
-    }
-
-    public void OnError(Exception error)
-    {
-    }
-
-    public void Dispose()
-    {
-        lock (subscriptions)
-        {
-            subscriptions.ForEach(s => s.Dispose());
-            subscriptions.Clear();
         }
     }
 }

@@ -1,3 +1,5 @@
+using Fediversity.Bench.Harness;
+
 namespace Fediversity.Tests.Configurator.Nix;
 
 /// <summary>Compares text with a file under Golden/, byte for byte. With FEDI_UPDATE_GOLDEN=1 it writes the
@@ -7,7 +9,7 @@ internal static class GoldenFile
     public static void Check(string fileName, string actual)
     {
         var path = Path.Combine(
-            RepositoryRoot.Find(), "tests", "Fediversity.Tests", "Configurator", "Nix", "Golden", fileName);
+            Repository.Root, "tests", "Fediversity.Tests", "Configurator", "Nix", "Golden", fileName);
 
         if (Environment.GetEnvironmentVariable("FEDI_UPDATE_GOLDEN") == "1")
         {

@@ -1,5 +1,5 @@
+using Fediversity.Bench.Harness;
 using Fediversity.Providers.NixosSsh.Host;
-using Fediversity.Tests.Configurator.Nix;
 
 namespace Fediversity.Tests.Providers.NixosSsh;
 
@@ -13,7 +13,7 @@ public sealed class DeployedApplicationTests
         string application, string domain, string unit)
     {
         var golden = Path.Combine(
-            RepositoryRoot.Find(), "tests", "Fediversity.Tests", "Configurator", "Nix", "Golden");
+            Repository.Root, "tests", "Fediversity.Tests", "Configurator", "Nix", "Golden");
         var configuration = File.ReadAllText(Path.Combine(golden, $"{application}.nix"));
 
         var app = DeployedApplication.Detect(configuration);

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Fediversity.Bench.Harness;
 using Fediversity.Providers.NixosSsh;
-using Fediversity.Resources;
 using Fediversity.Resources.Kinds;
 using Fediversity.Resources.Providers;
 using Fediversity.Resources.Values;
-using Fediversity.Tests.Configurator.Nix;
+using Fediversity.Resources;
 
 namespace Fediversity.Tests.Providers.NixosSsh;
 
@@ -31,7 +31,7 @@ internal static partial class SshRequests
     /// </summary>
     public static string MastodonConfiguration(TestMachine machine) => AuthorizedKeys().Replace(
         File.ReadAllText(Path.Combine(
-            RepositoryRoot.Find(), "tests", "Fediversity.Tests", "Configurator", "Nix", "Golden", "mastodon.nix")),
+            Repository.Root, "tests", "Fediversity.Tests", "Configurator", "Nix", "Golden", "mastodon.nix")),
         $"users.users.root.openssh.authorizedKeys.keys = [ \"{machine.DeployPublicKey}\" ];",
         1);
 

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Fediversity.Bench.Harness;
 using Fediversity.Providers.Local;
 using Fediversity.Resources;
-using Fediversity.Tests.Configurator.Nix;
 
 namespace Fediversity.Tests.Providers.NixosSsh;
 
@@ -89,7 +89,7 @@ internal sealed class TestMachine : IAsyncDisposable
         try
         {
             Directory.CreateDirectory(Path.Combine(folder, "state"));
-            CopyFolder(Path.Combine(RepositoryRoot.Find(), "tests", "hosts", "nixos"), Path.Combine(folder, "hosts"));
+            CopyFolder(Path.Combine(Repository.Root, "tests", "hosts", "nixos"), Path.Combine(folder, "hosts"));
             await File.WriteAllLinesAsync(Path.Combine(folder, "state", "users"), users);
 
             var hostKeyFile = Path.Combine(folder, "ssh_host_ed25519_key");
