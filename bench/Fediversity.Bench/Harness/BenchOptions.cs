@@ -123,7 +123,8 @@ public sealed record BenchOptions
                 "--clones-per-node" => options with { ClonesPerNode = (int)Number(name, Value(), 1, 100_000) },
                 "--work" => options with { WorkFolder = Value() },
                 "--out" => options with { Output = Value() },
-                _ => throw new ArgumentException($"{name}: not an option; see bench/run.sh for the options."),
+                _ => throw new ArgumentException(
+                    $"{name}: not an option; the table of options is in README.md, under \"Benchmarks\"."),
             };
         }
 
