@@ -363,8 +363,8 @@ public abstract class StateStoreTests : IAsyncLifetime
     /// when statements are merged.</summary>
     public static TheoryData<string> AwkwardValues => new()
     {
-        "{0}", "{{", "}}{1}", "'; DROP TABLE resources; --", "\"quoted\"", "back\\slash", "ünï 😀", "semi;colon", "",
-        "@p0", "$1",
+        "{0}", "{{", "}}{1}", "'; DROP TABLE resources; --", "\"quoted\"", "back\\slash", "ünï 😀", "semi;colon",
+        "", "@p0", "$1",
     };
 
     [Theory]
@@ -439,7 +439,8 @@ public abstract class StateStoreTests : IAsyncLifetime
         var completed = indexes.Where(i => !IsCancelled(i) && !IsFailed(i)).Select(i => $"acme/r{i:D3}").ToList();
         Assert.Equal(completed, (await Test.Store.LoadAsync(Deployment, Token)).Resources.Keys.Select(k => k.Value));
         var journal = await Test.Store.JournalAsync(Deployment, Token);
-        Assert.Equal(indexes.Select(i => $"acme/r{i:D3}"), journal.Select(j => j.Address).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            indexes.Select(i => $"acme/r{i:D3}"), journal.Select(j => j.Address).Order(StringComparer.Ordinal));
         Assert.Equal(
             indexes.Select(i => IsCancelled(i) ? null : IsFailed(i) ? "failed" : "done"),
             journal.OrderBy(j => j.Address, StringComparer.Ordinal).Select(j => j.Outcome));
