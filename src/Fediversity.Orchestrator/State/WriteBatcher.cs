@@ -67,6 +67,14 @@ internal sealed class WriteBatcher(
             batch.Add(next);
         }
 
+        // A write given up while it waited fails now, on its own: failing the shared transaction instead would
+        // commit every write waiting with it one by one.
+        batch.RemoveAll(pending => pending.FailIfCancelled());
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
         try
         {
             var results = await CommitAsync(batch);
@@ -188,5 +196,10 @@ internal sealed class WriteBatcher(
         public void Succeed(object? result) => done.TrySetResult(result);
 
         public void Fail(Exception error) => done.TrySetException(error);
+
+        /// <summary>Ends the write as cancelled when its token asks so.</summary>
+        /// <returns>Whether it did.</returns>
+        public bool FailIfCancelled() =>
+            CancellationToken.IsCancellationRequested && done.TrySetCanceled(CancellationToken);
     }
 }

@@ -449,6 +449,38 @@ public abstract class StateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WritesAtOnce_OneAlreadyCancelled_TheOthersStillGoAsOneCommand()
+    {
+        await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        var addresses = Enumerable.Range(0, 30).Select(i => $"acme/r{i:D2}").ToList();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var scope = Kind == StoreKind.Sqlite
+            ? Test.Directory
+            : new Npgsql.NpgsqlConnectionStringBuilder(Test.Database).Database!;
+        using var counter = new Fediversity.Bench.Harness.StoreWriteCounter(scope);
+
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = Test.Store.WriteAsync(_ => release.Task, Token);
+        var writes = addresses
+            .Select(a => Test.Store.CompleteStepAsync(Deployment, Address(a), Recorded(a, "k", ValueMaps.Empty), Token))
+            .ToList();
+        var given = Test.Store.CompleteStepAsync(
+            Deployment, Address("acme/given-up"), Recorded("acme/given-up", "k", ValueMaps.Empty), cancelled.Token);
+        writes.AddRange(addresses.Select(a => Test.Store.CompleteStepAsync(
+            Deployment, Address(a + "b"), Recorded(a + "b", "k", ValueMaps.Empty), Token)));
+        release.SetResult();
+        await holding;
+        await Task.WhenAll(writes);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => given);
+        Assert.Equal(1, counter.Counts.Commands);
+        var state = await Test.Store.LoadAsync(Deployment, Token);
+        Assert.Equal(60, state.Resources.Count);
+        Assert.DoesNotContain(Address("acme/given-up"), state.Resources.Keys);
+    }
+
+    [Fact]
     public async Task CompleteStepAsync_Accounting_RemovalRecreationAndKindChangeEachStartAPeriod()
     {
         var address = Address("acme/x");
