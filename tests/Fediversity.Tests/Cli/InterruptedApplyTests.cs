@@ -1,5 +1,10 @@
+using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
+using Fediversity.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Fediversity.Tests.Cli;
 
@@ -37,6 +42,52 @@ public sealed class InterruptedApplyTests : IDisposable
 
         var third = await fedi.RunWithStateAsync("apply", "examples/operator.json", "-e", slow, "--yes", "--json");
         Assert.Equal(28, third.Summary().GetProperty("unchanged").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Apply_KilledWhileStepsEnd_RerunLeavesNoOpenIntentAndBillsEachResourceOnce(bool onPostgres)
+    {
+        string[] database = [];
+        if (onPostgres)
+        {
+            var server = await PostgresServer.GetAsync();
+            database = ["--database", await server.DatabaseForAsync(GetType())];
+            await TestStore.EmptyAsync(database[1], TestContext.Current.CancellationToken);
+        }
+
+        var slow = fedi.SandboxEnvironment(cloneMs: 300, startMs: 50, switchMs: 200, storageMs: 20, dnsMs: 10);
+        string[] apply = ["apply", "examples/operator.json", "-e", slow, "--yes", "--json", .. database];
+        using var first = fedi.Start([.. apply, "--state", fedi.State]);
+        await ReadUntilStepsDoneAsync(first, 14);
+        first.Kill(entireProcessTree: true);
+        await first.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var second = await fedi.RunWithStateAsync(apply);
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        await using DbConnection connection = onPostgres
+            ? new NpgsqlConnection(database[1])
+            : new SqliteConnection($"Data Source={Path.Combine(fedi.State, "fedi.db")}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(28, await CountAsync(connection, "SELECT COUNT(*) FROM resources"));
+        Assert.Equal(0, await CountAsync(connection, """SELECT COUNT(*) FROM journal WHERE "EndedAtMs" IS NULL"""));
+        Assert.Equal(0, await CountAsync(connection, """
+            SELECT COUNT(*) FROM (SELECT "Address" FROM accounting WHERE "EndedAtMs" IS NULL
+                GROUP BY "Address" HAVING COUNT(*) > 1) twice
+            """));
+        Assert.Equal(0, await CountAsync(connection, """
+            SELECT COUNT(*) FROM accounting a WHERE "EndedAtMs" IS NULL
+                AND NOT EXISTS (SELECT 1 FROM resources r WHERE r."Address" = a."Address")
+            """));
+    }
+
+    private static async Task<int> CountAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var count = await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        return Convert.ToInt32(count, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Reads JSON events until <paramref name="count"/> steps have ended; returns how many did.</summary>

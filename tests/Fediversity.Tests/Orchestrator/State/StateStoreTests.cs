@@ -359,6 +359,175 @@ public abstract class StateStoreTests : IAsyncLifetime
         Assert.Empty(await new OperatorRecords(Test.Store).AccountingAsync(Deployment, Token));
     }
 
+    /// <summary>Values that would break a statement built by pasting them in, or the renumbering of placeholders
+    /// when statements are merged.</summary>
+    public static TheoryData<string> AwkwardValues => new()
+    {
+        "{0}", "{{", "}}{1}", "'; DROP TABLE resources; --", "\"quoted\"", "back\\slash", "ünï 😀", "semi;colon",
+        "", "@p0", "$1",
+    };
+
+    [Theory]
+    [MemberData(nameof(AwkwardValues))]
+    public async Task Writes_ValuesLikeSqlOrPlaceholders_AreStoredExactlyAsGiven(string value)
+    {
+        var deployment = "acme" + value;
+        var address = "acme/" + value;
+        var runId = await Test.Store.BeginRunAsync(deployment, "apply", value, value, Token);
+        await Test.Store.BeginStepAsync(runId, deployment, Address(address), "create", value, Token);
+        var record = Recorded(address, "k" + value, ValueMaps.Of(("in", ResourceValue.Of(value))),
+            ValueMaps.Of(("out", ResourceValue.Of(value))), "acme/" + value + "/dependency");
+        await Test.Store.CompleteStepAsync(
+            deployment, Address(address), record, new StepJournal(runId, "create", value), Token);
+        await Test.Store.EndRunAsync(runId, "succeeded", $$"""{"note":"{{value}}"}""", "active",
+            new HashSet<ResourceAddress> { Address(address), Address("acme/'" + value) }, Token);
+
+        var stored = Assert.Single((await Test.Store.LoadAsync(deployment, Token)).Resources.Values);
+        Assert.Equal((address, "k" + value, true), (stored.Address.Value, stored.Kind, stored.Retained));
+        Assert.Equal(new TextValue(value), stored.Inputs["in"]);
+        Assert.Equal(new TextValue(value), stored.Outputs["out"]);
+        Assert.Equal(["acme/" + value + "/dependency"], stored.Dependencies.Select(d => d.Value));
+        var journal = await Test.Store.JournalAsync(deployment, Token);
+        Assert.Equal([("done", value), ("done", value)], journal.Select(j => (j.Outcome, j.Handle)));
+        var run = await Test.Store.LastRunAsync(deployment, Token);
+        Assert.Equal($$"""{"note":"{{value}}"}""", run?.SummaryJson);
+        Assert.Equal(("active", value), (await Test.Store.ListDeploymentsAsync(Token))
+            .Where(d => d.Id == deployment).Select(d => (d.Status, d.Environment)).Single());
+    }
+
+    [Fact]
+    public async Task WritesAtOnce_HundredsWithFailuresAndCancelledTokens_EachRecordedOnceOrNotAtAll()
+    {
+        var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var indexes = Enumerable.Range(0, 300).ToList();
+        bool IsCancelled(int i) => i % 7 == 0;
+        bool IsFailed(int i) => !IsCancelled(i) && i % 5 == 0;
+
+        // A write held open keeps the store busy while the others queue, so that they go in batches of the most
+        // a transaction takes.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = Test.Store.WriteAsync(_ => release.Task, Token);
+        var writes = new List<Task>();
+        var cancelledWrites = new List<Task>();
+        foreach (var i in indexes)
+        {
+            var address = Address($"acme/r{i:D3}");
+            writes.Add(Test.Store.BeginStepAsync(runId, Deployment, address, "create", "{0}", Token));
+            var record = Recorded(address.Value, "vm", ValueMaps.Of(("cores", ResourceValue.Of(i))));
+            if (IsCancelled(i))
+            {
+                cancelledWrites.Add(Test.Store.CompleteStepAsync(Deployment, address, record, cancelled.Token));
+            }
+            else
+            {
+                writes.Add(IsFailed(i)
+                    ? Test.Store.FailStepAsync(Deployment, address, "failed {0}", Token)
+                    : Test.Store.CompleteStepAsync(Deployment, address, record, Token));
+            }
+        }
+
+        release.SetResult();
+        await holding;
+        await Task.WhenAll(writes);
+        foreach (var write in cancelledWrites)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
+        }
+
+        var completed = indexes.Where(i => !IsCancelled(i) && !IsFailed(i)).Select(i => $"acme/r{i:D3}").ToList();
+        Assert.Equal(completed, (await Test.Store.LoadAsync(Deployment, Token)).Resources.Keys.Select(k => k.Value));
+        var journal = await Test.Store.JournalAsync(Deployment, Token);
+        Assert.Equal(
+            indexes.Select(i => $"acme/r{i:D3}"), journal.Select(j => j.Address).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            indexes.Select(i => IsCancelled(i) ? null : IsFailed(i) ? "failed" : "done"),
+            journal.OrderBy(j => j.Address, StringComparer.Ordinal).Select(j => j.Outcome));
+        var billed = await new OperatorRecords(Test.Store).AccountingAsync(Deployment, Token);
+        Assert.Equal(completed, billed.Select(p => p.Address));
+    }
+
+    [Fact]
+    public async Task WritesAtOnce_OneAlreadyCancelled_TheOthersStillGoTogether()
+    {
+        await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        var addresses = Enumerable.Range(0, 30).Select(i => $"acme/r{i:D2}").ToList();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        using var counter = new Fediversity.Bench.Harness.StoreWriteCounter(CounterScope);
+
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = Test.Store.WriteAsync(_ => release.Task, Token);
+        var writes = addresses
+            .Select(a => Test.Store.CompleteStepAsync(Deployment, Address(a), Recorded(a, "k", ValueMaps.Empty), Token))
+            .ToList();
+        var given = Test.Store.CompleteStepAsync(
+            Deployment, Address("acme/given-up"), Recorded("acme/given-up", "k", ValueMaps.Empty), cancelled.Token);
+        writes.AddRange(addresses.Select(a => Test.Store.CompleteStepAsync(
+            Deployment, Address(a + "b"), Recorded(a + "b", "k", ValueMaps.Empty), Token)));
+        release.SetResult();
+        await holding;
+        await Task.WhenAll(writes);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => given);
+        Assert.Equal(Kind == StoreKind.Sqlite ? 4 : 1, counter.Counts.Commands);
+        var state = await Test.Store.LoadAsync(Deployment, Token);
+        Assert.Equal(60, state.Resources.Count);
+        Assert.DoesNotContain(Address("acme/given-up"), state.Resources.Keys);
+    }
+
+    [Fact]
+    public async Task WritesAtOnce_StepResultsWaitingTogether_GoInAsFewCommandsAsTheDatabaseHandlesWell()
+    {
+        await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        var addresses = Enumerable.Range(0, 100).Select(i => $"acme/r{i:D3}").ToList();
+        using var counter = new Fediversity.Bench.Harness.StoreWriteCounter(CounterScope);
+
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = Test.Store.WriteAsync(_ => release.Task, Token);
+        var writes = addresses
+            .Select(a => Test.Store.CompleteStepAsync(Deployment, Address(a), Recorded(a, "k", ValueMaps.Empty), Token))
+            .ToList();
+        release.SetResult();
+        await holding;
+        await Task.WhenAll(writes);
+
+        // SQLite's cost of one command grows faster than its statements, PostgreSQL's does not and each command
+        // is a round trip there.
+        Assert.Equal(Kind == StoreKind.Sqlite ? 7 : 1, counter.Counts.Commands);
+        Assert.Equal(addresses, (await Test.Store.LoadAsync(Deployment, Token)).Resources.Keys.Select(k => k.Value));
+    }
+
+    [Fact]
+    public async Task CompleteStepAsync_Accounting_RemovalRecreationAndKindChangeEachStartAPeriod()
+    {
+        var address = Address("acme/x");
+        (string Kind, int Cores)?[] steps =
+        [
+            ("vm", 2), null, ("vm", 2), ("vm", 2), ("dns-zone", 0), ("s3-bucket", 0), ("unbilled", 0), ("vm", 3),
+            ("vm", 3),
+        ];
+        foreach (var step in steps)
+        {
+            Test.Time.Advance(TimeSpan.FromMinutes(1));
+            var record = step is { } s
+                ? Recorded(address.Value, s.Kind, ValueMaps.Of(("cores", ResourceValue.Of(s.Cores))))
+                : null;
+            await Test.Store.CompleteStepAsync(Deployment, address, record, Token);
+        }
+
+        var periods = await new OperatorRecords(Test.Store).AccountingAsync(Deployment, Token);
+        Assert.Equal(["vm", "vm", "dns-zone", "s3-bucket", "vm"], periods.Select(p => p.Kind));
+        Assert.Equal([1, 2, 1, 1], periods.SkipLast(1).Select(p => (p.EndedAtMs - p.StartedAtMs) / 60_000));
+        Assert.Equal(("""{"cores":3}""", (long?)null), (periods[^1].UsageJson, periods[^1].EndedAtMs));
+    }
+
+    /// <summary>What names this test's database, for counting only its commands.</summary>
+    private string CounterScope => Kind == StoreKind.Sqlite
+        ? Test.Directory
+        : new Npgsql.NpgsqlConnectionStringBuilder(Test.Database).Database!;
+
     private static ResourceRecord Vm(int cores) => Recorded("acme/vm", "vm", ValueMaps.Of(
         ("name", ResourceValue.Of("acme-vm")), ("cores", ResourceValue.Of(cores)),
         ("memoryMiB", ResourceValue.Of(2048)), ("diskGiB", ResourceValue.Of(20))));
