@@ -101,7 +101,8 @@ internal sealed class ReferenceWriter
     {
         if (schema.TryGetProperty("enum", out var values))
         {
-            return "one of " + string.Join(", ", values.EnumerateArray().Select(v => $"`{v.GetString()}`"));
+            return "one of " + string.Join(", ", values.EnumerateArray().Select(v =>
+                $"`{(v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())}`"));
         }
 
         if (schema.TryGetProperty("const", out var constant))
@@ -198,7 +199,10 @@ internal sealed class ReferenceWriter
 
             if (schema.TryGetProperty(keyword, out var limit))
             {
-                yield return string.Format(CultureInfo.InvariantCulture, words, limit.GetRawText());
+                var text = string.Format(CultureInfo.InvariantCulture, words, limit.GetRawText());
+                yield return limit.GetRawText() == "1"
+                    ? text.Replace(" entries.", " entry.", StringComparison.Ordinal)
+                    : text;
             }
         }
     }

@@ -52,6 +52,20 @@ public sealed class ConfigurationReferenceTests
         Assert.Contains("hmac-(?:md5\\|sha1", reference, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_NullAmongAllowedValuesAndALimitOfOne_AreWrittenOut()
+    {
+        var operatorReference = ConfigurationReference.RenderOperator();
+        var environmentReference = ConfigurationReference.RenderEnvironment();
+
+        Assert.Contains("| `dataWhenDisabled` | one of `keep`, `delete`, `null` |", operatorReference,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("``", operatorReference + environmentReference, StringComparison.Ordinal);
+        Assert.Contains("The machines. At least 1 entry.", environmentReference, StringComparison.Ordinal);
+        Assert.DoesNotContain("At least 1 entries.", operatorReference + environmentReference,
+            StringComparison.Ordinal);
+    }
+
     private static string Render(string name) => name == "operator"
         ? ConfigurationReference.RenderOperator()
         : ConfigurationReference.RenderEnvironment();
