@@ -251,16 +251,13 @@ public abstract class StateStoreTests : IAsyncLifetime
         await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
         var addresses = Enumerable.Range(0, 30).Select(i => $"acme/r{i:D2}").ToList();
 
-        // A write held open keeps the store busy while the others queue, so that they are sent as one.
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holding = Test.Store.WriteAsync(_ => release.Task, Token);
-        var writes = addresses
-            .Select(a => Test.Store.CompleteStepAsync(Deployment, Address(a), Recorded(a, "k", ValueMaps.Empty), Token))
-            .ToList();
-        writes.Insert(15, Test.Store.WriteAsync(
-            new StoreCommand().Statement("""UPDATE no_such_table SET "Gone" = 1"""), Token));
-        release.SetResult();
-        await holding;
+        var writes = await StartedTogetherAsync(() =>
+        {
+            var started = addresses.Select(Complete).ToList();
+            started.Insert(15, Test.Store.WriteAsync(
+                new StoreCommand().Statement("""UPDATE no_such_table SET "Gone" = 1"""), Token));
+            return started;
+        });
         var failure = await Record.ExceptionAsync(() => Task.WhenAll(writes));
 
         Assert.NotNull(failure);
@@ -405,31 +402,30 @@ public abstract class StateStoreTests : IAsyncLifetime
         bool IsCancelled(int i) => i % 7 == 0;
         bool IsFailed(int i) => !IsCancelled(i) && i % 5 == 0;
 
-        // A write held open keeps the store busy while the others queue, so that they go in batches of the most
-        // a transaction takes.
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holding = Test.Store.WriteAsync(_ => release.Task, Token);
+        // They go in batches of the most a transaction takes.
         var writes = new List<Task>();
         var cancelledWrites = new List<Task>();
-        foreach (var i in indexes)
+        await StartedTogetherAsync(() =>
         {
-            var address = Address($"acme/r{i:D3}");
-            writes.Add(Test.Store.BeginStepAsync(runId, Deployment, address, "create", "{0}", Token));
-            var record = Recorded(address.Value, "vm", ValueMaps.Of(("cores", ResourceValue.Of(i))));
-            if (IsCancelled(i))
+            foreach (var i in indexes)
             {
-                cancelledWrites.Add(Test.Store.CompleteStepAsync(Deployment, address, record, cancelled.Token));
+                var address = Address($"acme/r{i:D3}");
+                writes.Add(Test.Store.BeginStepAsync(runId, Deployment, address, "create", "{0}", Token));
+                var record = Recorded(address.Value, "vm", ValueMaps.Of(("cores", ResourceValue.Of(i))));
+                if (IsCancelled(i))
+                {
+                    cancelledWrites.Add(Test.Store.CompleteStepAsync(Deployment, address, record, cancelled.Token));
+                }
+                else
+                {
+                    writes.Add(IsFailed(i)
+                        ? Test.Store.FailStepAsync(Deployment, address, "failed {0}", Token)
+                        : Test.Store.CompleteStepAsync(Deployment, address, record, Token));
+                }
             }
-            else
-            {
-                writes.Add(IsFailed(i)
-                    ? Test.Store.FailStepAsync(Deployment, address, "failed {0}", Token)
-                    : Test.Store.CompleteStepAsync(Deployment, address, record, Token));
-            }
-        }
 
-        release.SetResult();
-        await holding;
+            return writes;
+        });
         await Task.WhenAll(writes);
         foreach (var write in cancelledWrites)
         {
@@ -457,20 +453,19 @@ public abstract class StateStoreTests : IAsyncLifetime
         await cancelled.CancelAsync();
         using var counter = new Fediversity.Bench.Harness.StoreWriteCounter(CounterScope);
 
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holding = Test.Store.WriteAsync(_ => release.Task, Token);
-        var writes = addresses
-            .Select(a => Test.Store.CompleteStepAsync(Deployment, Address(a), Recorded(a, "k", ValueMaps.Empty), Token))
-            .ToList();
-        var given = Test.Store.CompleteStepAsync(
-            Deployment, Address("acme/given-up"), Recorded("acme/given-up", "k", ValueMaps.Empty), cancelled.Token);
-        writes.AddRange(addresses.Select(a => Test.Store.CompleteStepAsync(
-            Deployment, Address(a + "b"), Recorded(a + "b", "k", ValueMaps.Empty), Token)));
-        release.SetResult();
-        await holding;
+        Task? given = null;
+        var writes = await StartedTogetherAsync(() =>
+        {
+            var started = addresses.Select(Complete).ToList();
+            given = Test.Store.CompleteStepAsync(
+                Deployment, Address("acme/given-up"), Recorded("acme/given-up", "k", ValueMaps.Empty), cancelled.Token);
+            started.AddRange(addresses.Select(a => Test.Store.CompleteStepAsync(
+                Deployment, Address(a + "b"), Recorded(a + "b", "k", ValueMaps.Empty), Token)));
+            return started;
+        });
         await Task.WhenAll(writes);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => given);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => given!);
         Assert.Equal(Kind == StoreKind.Sqlite ? 4 : 1, counter.Counts.Commands);
         var state = await Test.Store.LoadAsync(Deployment, Token);
         Assert.Equal(60, state.Resources.Count);
@@ -484,13 +479,7 @@ public abstract class StateStoreTests : IAsyncLifetime
         var addresses = Enumerable.Range(0, 100).Select(i => $"acme/r{i:D3}").ToList();
         using var counter = new Fediversity.Bench.Harness.StoreWriteCounter(CounterScope);
 
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holding = Test.Store.WriteAsync(_ => release.Task, Token);
-        var writes = addresses
-            .Select(a => Test.Store.CompleteStepAsync(Deployment, Address(a), Recorded(a, "k", ValueMaps.Empty), Token))
-            .ToList();
-        release.SetResult();
-        await holding;
+        var writes = await StartedTogetherAsync(() => addresses.Select(Complete).ToList());
         await Task.WhenAll(writes);
 
         // SQLite's cost of one command grows faster than its statements, PostgreSQL's does not and each command
@@ -527,6 +516,24 @@ public abstract class StateStoreTests : IAsyncLifetime
     private string CounterScope => Kind == StoreKind.Sqlite
         ? Test.Directory
         : new Npgsql.NpgsqlConnectionStringBuilder(Test.Database).Database!;
+
+    /// <summary>
+    /// Starts writes while a write held open keeps the store busy, so that they wait together and are then sent
+    /// together, as the writes of steps that end at the same moment are.
+    /// </summary>
+    private async Task<T> StartedTogetherAsync<T>(Func<T> start)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = Test.Store.WriteAsync(_ => release.Task, Token);
+        var started = start();
+        release.SetResult();
+        await holding;
+        return started;
+    }
+
+    /// <summary>Records a resource of kind <c>k</c> at <paramref name="address"/> with no inputs.</summary>
+    private Task Complete(string address) =>
+        Test.Store.CompleteStepAsync(Deployment, Address(address), Recorded(address, "k", ValueMaps.Empty), Token);
 
     private static ResourceRecord Vm(int cores) => Recorded("acme/vm", "vm", ValueMaps.Of(
         ("name", ResourceValue.Of("acme-vm")), ("cores", ResourceValue.Of(cores)),
