@@ -12,8 +12,8 @@ namespace Fediversity.Orchestrator.State;
 /// one transaction and share that wait and its round trips. SQLite takes one writer at a time anyway; a
 /// PostgreSQL server shares one flush among concurrent commits, but each is a transaction of several round
 /// trips to a server that may share the machine's processors, so grouping them helps there too. A write is
-/// acknowledged only after its transaction committed; when a shared transaction fails, each of its writes is
-/// tried again on its own, so that one bad write fails alone. Writes given as a <see cref="StoreCommand"/> that
+/// acknowledged only after its transaction committed; when a shared transaction fails, its halves are tried
+/// again, and theirs, so that one bad write fails alone. Writes given as a <see cref="StoreCommand"/> that
 /// follow one another in a transaction are sent as one command (on SQLite, up to 16 at a time), so that a
 /// transaction of many step results costs a few round trips rather than one a write. Waiting writers hold no
 /// thread.
@@ -80,6 +80,15 @@ internal sealed class WriteBatcher(
             return;
         }
 
+        await CommitInPartsAsync(batch);
+    }
+
+    /// <summary>
+    /// Commits the writes in one transaction. When it fails, each half is committed the same way, in order, so
+    /// that a bad write fails alone while the others are recorded in a few transactions rather than one each.
+    /// </summary>
+    private async Task CommitInPartsAsync(IReadOnlyList<PendingWrite> batch)
+    {
         try
         {
             var results = await CommitAsync(batch);
@@ -90,26 +99,13 @@ internal sealed class WriteBatcher(
         }
         catch (Exception) when (batch.Count > 1)
         {
-            foreach (var pending in batch)
-            {
-                await CommitAloneAsync(pending);
-            }
+            var half = batch.Count / 2;
+            await CommitInPartsAsync([.. batch.Take(half)]);
+            await CommitInPartsAsync([.. batch.Skip(half)]);
         }
         catch (Exception error)
         {
             batch[0].Fail(error);
-        }
-    }
-
-    private async Task CommitAloneAsync(PendingWrite pending)
-    {
-        try
-        {
-            pending.Succeed((await CommitAsync([pending]))[0]);
-        }
-        catch (Exception error)
-        {
-            pending.Fail(error);
         }
     }
 

@@ -267,6 +267,29 @@ public abstract class StateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WritesSentTogether_OneFails_TheOthersAreRecordedInAFewTransactionsNotOneEach()
+    {
+        await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
+        var addresses = Enumerable.Range(0, 100).Select(i => $"acme/r{i:D3}").ToList();
+        using var counter = new Fediversity.Bench.Harness.StoreWriteCounter(CounterScope);
+
+        var writes = await StartedTogetherAsync(() =>
+        {
+            var started = addresses.Select(Complete).ToList();
+            started.Insert(37, Test.Store.WriteAsync(
+                new StoreCommand().Statement("""UPDATE no_such_table SET "Gone" = 1"""), Token));
+            return started;
+        });
+        await Assert.ThrowsAnyAsync<Exception>(() => Task.WhenAll(writes));
+
+        Assert.Equal([37], writes.Select((w, i) => (w, i)).Where(x => x.w.IsFaulted).Select(x => x.i));
+        Assert.Equal(addresses, (await Test.Store.LoadAsync(Deployment, Token)).Resources.Keys.Select(k => k.Value));
+
+        // Tried again write by write, the 100 would take 100 commands more.
+        Assert.InRange(counter.Counts.Commands, 1, 40);
+    }
+
+    [Fact]
     public async Task CompleteStepAsync_ManyAddressesAtOnce_RecordsEveryOne()
     {
         var runId = await Test.Store.BeginRunAsync(Deployment, "apply", "tests", "sandbox", Token);
