@@ -18,9 +18,6 @@ internal sealed partial class StoreCommand
     private readonly StringBuilder sql = new();
     private readonly List<object> parameters = [];
 
-    /// <summary>Whether the command has no statement yet.</summary>
-    public bool IsEmpty => sql.Length == 0;
-
     /// <summary>Adds one statement, ending it with a semicolon.</summary>
     public StoreCommand Statement(string statement)
     {

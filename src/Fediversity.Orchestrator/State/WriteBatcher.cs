@@ -73,7 +73,7 @@ internal sealed class WriteBatcher(
         }
 
         // A write given up while it waited fails now, on its own: failing the shared transaction instead would
-        // commit every write waiting with it one by one.
+        // send every write waiting with it into smaller transactions of their own.
         batch.RemoveAll(pending => pending.FailIfCancelled());
         if (batch.Count == 0)
         {
@@ -116,47 +116,48 @@ internal sealed class WriteBatcher(
         var results = new object?[batch.Count];
         var commands = new StoreCommand();
         var merged = 0;
+
+        // Sends the commands gathered so far, before a write that is a function or once there are enough.
+        async Task SendGatheredAsync()
+        {
+            if (merged > 0)
+            {
+                await using var db = await ContextAsync(connection, transaction);
+                await commands.ExecuteAsync(db, CancellationToken.None);
+                (commands, merged) = (new StoreCommand(), 0);
+            }
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].CancellationToken.ThrowIfCancellationRequested();
             if (batch[i].Command is { } command)
             {
                 commands.Append(command);
-                if (++merged % mostCommandsMerged == 0)
+                if (++merged == mostCommandsMerged)
                 {
-                    await SendAsync(commands, connection, transaction);
-                    commands = new StoreCommand();
+                    await SendGatheredAsync();
                 }
 
                 continue;
             }
 
-            await SendAsync(commands, connection, transaction);
-            commands = new StoreCommand();
+            await SendGatheredAsync();
             await using var db = await ContextAsync(connection, transaction);
             results[i] = await batch[i].Write!(db);
         }
 
-        await SendAsync(commands, connection, transaction);
+        await SendGatheredAsync();
         await transaction.CommitAsync();
         return results;
-    }
-
-    private async Task SendAsync(StoreCommand commands, DbConnection connection, DbTransaction transaction)
-    {
-        if (!commands.IsEmpty)
-        {
-            await using var db = await ContextAsync(connection, transaction);
-            await commands.ExecuteAsync(db, CancellationToken.None);
-        }
     }
 
     private async Task<StateDbContext> ContextAsync(DbConnection connection, DbTransaction transaction)
     {
         var db = contextOver(connection);
 
-        // A failed transaction is retried write by write, so a write needs no savepoint of its own (and
-        // SaveChanges would otherwise spend a round trip on one).
+        // A failed transaction is retried in parts down to single writes, so a write needs no savepoint of its
+        // own (and SaveChanges would otherwise spend a round trip on one).
         db.Database.AutoSavepointsEnabled = false;
         await db.Database.UseTransactionAsync(transaction);
         return db;

@@ -11,7 +11,8 @@ internal sealed class RecordFolder<T>(string path)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>One gate per folder for the whole process, whichever <see cref="RecordFolder{T}"/> opened it.</summary>
+    /// <summary>One gate per folder for the whole process, shared by every <see cref="RecordFolder{T}"/> of these
+    /// records that opens it.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> Gates =
         new(StringComparer.Ordinal);
 
