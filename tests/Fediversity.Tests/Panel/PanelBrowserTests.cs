@@ -16,7 +16,9 @@ public sealed partial class PanelBrowserTests
     [InlineData(StoreKind.Postgres)]
     public async Task NewOperator_SignsUpConfiguresDeploysWatchesAndRevealsCredentials(StoreKind database)
     {
-        await using var host = await PanelHost.StartAsync(cloneMs: 2500, startMs: 1000, switchMs: 1500,
+        // Slow enough that the page sees a step running and can be reloaded half-way even when the whole suite
+        // shares the processors with it.
+        await using var host = await PanelHost.StartAsync(cloneMs: 6000, startMs: 1000, switchMs: 1500,
             database: database);
         await using var browser = await Browser.LaunchAsync();
         var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
